@@ -1,0 +1,350 @@
+// The expander: Rule + dtstart date → occurrence dates, exactly as python-dateutil's
+// rrule iterates them (see index.ts for the semantic choices). Works on integer day
+// indices and per-year lookup tables; no Date objects.
+
+import { MAX_YEAR, epochDay, formatIndex, parseIsoDate, weekInfo, weekdayOf, yearInfo, type YearInfo } from './calendar.js'
+import { WEEKDAYS, type ExpandOptions, type Occurrence, type Rule } from './types.js'
+
+const YEARLY = 0
+const MONTHLY = 1
+const WEEKLY = 2
+const DAILY = 3
+
+/** Epoch day of 9999-12-31: nothing is generated after it (dateutil stops at datetime.MAXYEAR). */
+const LAST_DAY = epochDay(MAX_YEAR, 12, 31)
+
+/**
+ * Periods whose day pattern repeats: every part of the calendar (leap years,
+ * weekdays, week numbers) repeats after 400 Gregorian years = 146097 days =
+ * 20871 weeks = 4800 months. A rule whose periods produced no candidate at all
+ * for one whole cycle of period positions never produces one again.
+ */
+const CYCLE = [400, 4800, 20871, 146097] as const
+
+function gcd (a: number, b: number): number {
+  while (b !== 0) {
+    const t = a % b
+    a = b
+    b = t
+  }
+  return a
+}
+
+interface Plan {
+  freq: number
+  interval: number
+  wkst: number
+  monthOk: Uint8Array | null
+  weekdayOk: Uint8Array | null
+  /** [weekday, n] pairs of BYDAY entries with an ordinal (only for YEARLY and MONTHLY). */
+  nth: Array<[number, number]> | null
+  /** Sorted distinct BYMONTH values, for the ranges ordinals count in under YEARLY. */
+  months: number[]
+  mdayPos: Uint8Array | null
+  mdayNeg: Uint8Array | null
+  ydPos: Uint8Array | null
+  ydNeg: Uint8Array | null
+  weekNo: number[] | null
+  weekNoHas1: boolean
+  weekNoHasMinus1: boolean
+  setPos: number[] | null
+  /** Empty periods in a row after which the rule is known to be exhausted. */
+  maxEmpty: number
+}
+
+function mod7 (x: number): number {
+  return ((x % 7) + 7) % 7
+}
+
+function lookup (size: number, values: Iterable<number>): Uint8Array {
+  const table = new Uint8Array(size)
+  for (const v of values) if (v >= 0 && v < size) table[v] = 1
+  return table
+}
+
+function compile (rule: Rule, start: { month: number, day: number }, startWeekday: number): Plan {
+  const freq = rule.freq === 'YEARLY' ? YEARLY : rule.freq === 'MONTHLY' ? MONTHLY : rule.freq === 'WEEKLY' ? WEEKLY : rule.freq === 'DAILY' ? DAILY : -1
+  if (freq < 0) throw new Error(`expandDates works on dates: FREQ=${rule.freq} is not supported (only DAILY, WEEKLY, MONTHLY, YEARLY)`)
+  if (rule.byHour.length > 0 || rule.byMinute.length > 0 || rule.bySecond.length > 0) {
+    throw new Error('expandDates works on dates: BYHOUR, BYMINUTE and BYSECOND are not supported')
+  }
+  if (!Number.isSafeInteger(rule.interval) || rule.interval < 1) throw new RangeError(`interval must be a positive integer, got ${rule.interval}`)
+
+  const cycle = CYCLE[freq as 0 | 1 | 2 | 3]
+  let byMonth = rule.byMonth
+  let byMonthDay = rule.byMonthDay
+  let plainWeekdays: number[] = []
+  const nth: Array<[number, number]> = []
+  for (const { weekday, n } of rule.byDay) {
+    const wd = WEEKDAYS.indexOf(weekday)
+    // dateutil drops the ordinal for WEEKLY and DAILY (FREQ=WEEKLY;BYDAY=-1FR means every Friday).
+    if (n === null || n === 0 || freq > MONTHLY) plainWeekdays.push(wd)
+    else nth.push([wd, n])
+  }
+  // dateutil's defaults when no day-selecting part is given.
+  if (rule.byWeekNo.length === 0 && rule.byYearDay.length === 0 && rule.byMonthDay.length === 0 && rule.byDay.length === 0) {
+    if (freq === YEARLY) {
+      if (byMonth.length === 0) byMonth = [start.month]
+      byMonthDay = [start.day]
+    } else if (freq === MONTHLY) {
+      byMonthDay = [start.day]
+    } else if (freq === WEEKLY) {
+      plainWeekdays = [startWeekday]
+    }
+  }
+
+  const mdays = byMonthDay.filter(v => v > 0)
+  const nmdays = byMonthDay.filter(v => v < 0).map(v => -v)
+  const ydays = rule.byYearDay.filter(v => v > 0)
+  const nydays = rule.byYearDay.filter(v => v < 0).map(v => -v)
+  const weekNo = [...new Set(rule.byWeekNo)].sort((a, b) => a - b)
+  const setPos = [...new Set(rule.bySetPos)]
+  return {
+    freq,
+    interval: rule.interval,
+    wkst: WEEKDAYS.indexOf(rule.wkst),
+    monthOk: byMonth.length > 0 ? lookup(13, byMonth) : null,
+    weekdayOk: plainWeekdays.length > 0 ? lookup(7, plainWeekdays) : null,
+    nth: nth.length > 0 ? nth : null,
+    months: [...new Set(byMonth)].filter(m => m >= 1 && m <= 12).sort((a, b) => a - b),
+    mdayPos: byMonthDay.length > 0 ? lookup(32, mdays) : null,
+    mdayNeg: byMonthDay.length > 0 ? lookup(32, nmdays) : null,
+    ydPos: ydays.length + nydays.length > 0 ? lookup(367, ydays) : null,
+    ydNeg: ydays.length + nydays.length > 0 ? lookup(367, nydays) : null,
+    weekNo: weekNo.length > 0 ? weekNo : null,
+    weekNoHas1: weekNo.includes(1),
+    weekNoHasMinus1: weekNo.includes(-1),
+    setPos: setPos.length > 0 ? setPos : null,
+    maxEmpty: cycle / gcd(rule.interval % cycle, cycle)
+  }
+}
+
+/** Days of `year` (and the 7 overflow days) that lie in one of the requested BYWEEKNO weeks, as dateutil marks them. */
+function weekNoMask (plan: Plan, info: YearInfo, weekNo: number[]): Uint8Array {
+  const wkst = plan.wkst
+  const fw = info.firstWeekday
+  const { no1wkst, firstwkst, numweeks, lnumweeks } = weekInfo(info.year, wkst)
+  const mask = new Uint8Array(info.length + 7)
+  const markWeek = (i: number): void => {
+    for (let j = 0; j < 7; j++) {
+      mask[i] = 1
+      i++
+      if ((fw + i) % 7 === wkst) break
+    }
+  }
+  const shift = no1wkst !== firstwkst ? 7 - firstwkst : 0
+  for (let n of weekNo) {
+    if (n < 0) n += numweeks + 1
+    if (!(n > 0 && n <= numweeks)) continue
+    markWeek(n > 1 ? no1wkst + (n - 1) * 7 - shift : no1wkst)
+  }
+  if (plan.weekNoHas1) {
+    // Week 1 of the next year when it starts before this year ends.
+    const i = no1wkst + numweeks * 7 - shift
+    if (i < info.length) markWeek(i)
+  }
+  if (no1wkst > 0 && (plan.weekNoHasMinus1 || weekNo.includes(lnumweeks))) {
+    // The days before week 1 belong to the previous year's last week.
+    for (let i = 0; i < no1wkst; i++) mask[i] = 1
+  }
+  return mask
+}
+
+/** Days that are the n-th given weekday of their month (MONTHLY, YEARLY with BYMONTH) or year (YEARLY). */
+function nthWeekdayMask (plan: Plan, info: YearInfo, nth: Array<[number, number]>): Uint8Array {
+  const mask = new Uint8Array(info.length)
+  const fw = info.firstWeekday
+  const mark = (first: number, last: number): void => {
+    for (const [wd, n] of nth) {
+      let i: number
+      if (n < 0) {
+        i = last + (n + 1) * 7
+        i -= mod7(fw + i - wd)
+      } else {
+        i = first + (n - 1) * 7
+        i += mod7(wd - fw - i)
+      }
+      if (i >= first && i <= last) mask[i] = 1
+    }
+  }
+  if (plan.freq === MONTHLY) {
+    for (let m = 0; m < 12; m++) mark(info.monthStart[m] as number, (info.monthStart[m + 1] as number) - 1)
+  } else if (plan.months.length > 0) {
+    for (const m of plan.months) mark(info.monthStart[m - 1] as number, (info.monthStart[m] as number) - 1)
+  } else {
+    mark(0, info.length - 1)
+  }
+  return mask
+}
+
+function dateArg (name: string, value: string): number {
+  const d = parseIsoDate(value)
+  if (d === null) throw new RangeError(`${name} must be a date YYYY-MM-DD in years 0001..9999, got ${JSON.stringify(value)}`)
+  return epochDay(d.year, d.month, d.day)
+}
+
+/**
+ * Expands `rule` from `dtstart` (the first possible date; an occurrence only when it
+ * matches the rule). Yields dates in increasing order with their 0-based index.
+ * Throws (eagerly, not on the first next()) for invalid arguments, sub-daily rules,
+ * and a UTC UNTIL without options.untilDate.
+ */
+export function expandDates (rule: Rule, dtstart: string, options: ExpandOptions = {}): Generator<Occurrence> {
+  const start = parseIsoDate(dtstart)
+  if (start === null) throw new RangeError(`dtstart must be a date YYYY-MM-DD in years 0001..9999, got ${JSON.stringify(dtstart)}`)
+  const startDay = epochDay(start.year, start.month, start.day)
+
+  let capDay = LAST_DAY
+  if (rule.until !== null) {
+    if (rule.until.kind === 'utc') {
+      if (options.untilDate === undefined) {
+        throw new Error('rule.until is a UTC date-time; resolve it in the series time zone and pass options.untilDate')
+      }
+    } else {
+      const untilText = rule.until.kind === 'date' ? rule.until.date : rule.until.dateTime.slice(0, 10)
+      capDay = Math.min(capDay, dateArg('rule.until', untilText))
+    }
+  }
+  if (options.untilDate !== undefined) capDay = Math.min(capDay, dateArg('options.untilDate', options.untilDate))
+  const afterDay = options.after === undefined ? -Infinity : dateArg('options.after', options.after)
+  const limit = options.limit ?? Infinity
+  if (typeof limit !== 'number' || Number.isNaN(limit)) throw new RangeError('options.limit must be a number')
+  const count = rule.count
+  if (count !== null && (!Number.isSafeInteger(count) || count < 0)) throw new RangeError(`count must be a non-negative integer, got ${count}`)
+
+  const plan = compile(rule, start, weekdayOf(startDay))
+  return run(plan, start.year, start.month, startDay, capDay, afterDay, count, limit)
+}
+
+function * run (plan: Plan, startYear: number, startMonth: number, startDay: number, capDay: number, afterDay: number,
+  count: number | null, limit: number): Generator<Occurrence> {
+  if (count === 0 || limit <= 0 || capDay < startDay) return
+
+  const { freq, interval, wkst, monthOk, weekdayOk, nth, mdayPos, mdayNeg, ydPos, ydNeg, weekNo, setPos, maxEmpty } = plan
+  const buf = new Int32Array(373)
+  const picked: number[] = []
+
+  let year = startYear
+  let month = startMonth
+  let info = yearInfo(year)
+  let wno: Uint8Array | null = null
+  let nwd: Uint8Array | null = null
+  const loadYear = (): void => {
+    info = yearInfo(year)
+    wno = weekNo === null ? null : weekNoMask(plan, info, weekNo)
+    nwd = nth === null ? null : nthWeekdayMask(plan, info, nth)
+  }
+  loadYear()
+
+  // WEEKLY: periods start on WKST; the first one runs from dtstart to the next WKST.
+  // DAILY: one day per period.
+  let periodDay = freq === WEEKLY ? startDay - ((weekdayOf(startDay) - wkst + 7) % 7) : startDay
+  let first = true
+  let index = 0
+  let yielded = 0
+  let empty = 0
+
+  for (;;) {
+    let ps: number
+    let pe: number
+    if (freq === YEARLY) {
+      ps = 0
+      pe = info.length
+    } else if (freq === MONTHLY) {
+      ps = info.monthStart[month - 1] as number
+      pe = info.monthStart[month] as number
+    } else {
+      if (periodDay > LAST_DAY) return
+      if (periodDay >= info.firstDay + info.length) {
+        while (periodDay >= info.firstDay + info.length) {
+          year++
+          info = yearInfo(year)
+        }
+        loadYear()
+      }
+      if (freq === WEEKLY) {
+        pe = periodDay - info.firstDay + 7
+        ps = first ? startDay - info.firstDay : pe - 7
+      } else {
+        ps = periodDay - info.firstDay
+        pe = ps + 1
+      }
+    }
+    if (info.firstDay + ps > capDay) return
+    first = false
+
+    // Filter the period's days (the "hard work" of dateutil's _iter, with lookups).
+    const yl = info.length
+    const fw = info.firstWeekday
+    const mmask = info.month
+    const mday = info.mday
+    const nmday = info.nmday
+    let n = 0
+    for (let i = ps; i < pe; i++) {
+      if (monthOk !== null && monthOk[mmask[i] as number] !== 1) continue
+      if (wno !== null && (wno as Uint8Array)[i] !== 1) continue
+      if (weekdayOk !== null && weekdayOk[(fw + i) % 7] !== 1) continue
+      if (nwd !== null && (nwd as Uint8Array)[i] !== 1) continue
+      if (mdayPos !== null && mdayPos[mday[i] as number] !== 1 && (mdayNeg as Uint8Array)[nmday[i] as number] !== 1) continue
+      if (ydPos !== null) {
+        const ydNegT = ydNeg as Uint8Array
+        if (i < yl) {
+          if (ydPos[i + 1] !== 1 && ydNegT[yl - i] !== 1) continue
+        } else if (ydPos[i + 1 - yl] !== 1 && ydNegT[info.nextLength - (i - yl)] !== 1) continue
+      }
+      buf[n++] = i
+    }
+
+    let list: ArrayLike<number> = buf
+    if (setPos !== null && n > 0) {
+      picked.length = 0
+      for (const pos of setPos) {
+        const k = pos < 0 ? n + pos : pos - 1
+        if (k >= 0 && k < n) {
+          const v = buf[k] as number
+          if (!picked.includes(v)) picked.push(v)
+        }
+      }
+      picked.sort((a, b) => a - b)
+      list = picked
+      n = picked.length
+    }
+
+    if (n === 0) {
+      if (++empty > maxEmpty) return
+    } else {
+      empty = 0
+      for (let k = 0; k < n; k++) {
+        const i = list[k] as number
+        const day = info.firstDay + i
+        if (day > capDay) return
+        if (day < startDay) continue
+        if (count !== null && index >= count) return
+        if (day >= afterDay) {
+          yield { date: formatIndex(info, i), index }
+          if (++yielded >= limit) return
+        }
+        index++
+      }
+    }
+
+    // Next period.
+    if (freq === YEARLY) {
+      year += interval
+      if (year > MAX_YEAR) return
+      loadYear()
+    } else if (freq === MONTHLY) {
+      month += interval
+      if (month > 12) {
+        year += Math.floor((month - 1) / 12)
+        month = ((month - 1) % 12) + 1
+        if (year > MAX_YEAR) return
+        loadYear()
+      }
+    } else if (freq === WEEKLY) {
+      periodDay += 7 * interval
+    } else {
+      periodDay += interval
+    }
+  }
+}
