@@ -1,0 +1,125 @@
+// Random rules, expanded by python-dateutil and by us: the dates must be identical.
+import t from 'tap'
+import { expandDates, parseRrule } from '../../src/rrule/index.js'
+import { dateutilUnavailableReason, runDateutilOracle, type OracleCase } from '../helpers/rrule-oracle.js'
+
+const N = Number(process.env.RRULE_DIFF_N ?? 3000)
+const SEED = Number(process.env.RRULE_DIFF_SEED ?? 20260101)
+const MAX_DATES = 60
+
+/** mulberry32: a tiny seeded PRNG, so a failing case can be reproduced from the seed. */
+function prng (seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0
+    let x = a
+    x = Math.imul(x ^ (x >>> 15), x | 1)
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']
+
+interface Generated extends OracleCase {
+  parts: string[]
+}
+
+function generate (rand: () => number): Generated {
+  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1))
+  const chance = (p: number): boolean => rand() < p
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
+  const signed = (max: number, negP = 0.35): number => (chance(negP) ? -1 : 1) * int(1, max)
+  const list = (n: number, f: () => number): string => Array.from({ length: n }, f).join(',')
+
+  const freq = pick(['YEARLY', 'YEARLY', 'MONTHLY', 'MONTHLY', 'WEEKLY', 'WEEKLY', 'DAILY'] as const)
+  const year = chance(0.05) ? int(1601, 1800) : int(1960, 2080)
+  const month = int(1, 12)
+  const day = int(1, month === 2 ? 29 : 31)
+  const dtstart = new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) // rolls over invalid days
+  const parts: string[] = [`FREQ=${freq}`]
+  const used: string[] = []
+
+  if (chance(0.4)) parts.push(`INTERVAL=${chance(0.8) ? int(2, 5) : pick([7, 12, 13, 52, 100, 400])}`)
+  if (chance(0.4)) parts.push(`WKST=${pick(WEEKDAYS)}`)
+  const end = rand()
+  if (end < 0.45) parts.push(`COUNT=${int(1, 40)}`)
+  else if (end < 0.75) {
+    const uy = year + int(0, 12)
+    const u = `${uy}${String(int(1, 12)).padStart(2, '0')}${String(int(1, 28)).padStart(2, '0')}`
+    parts.push(`UNTIL=${chance(0.5) ? u : `${u}T${pick(['000000', '120000', '235959'])}`}`)
+  }
+  if (chance(0.3)) parts.push(`BYMONTH=${list(int(1, 3), () => int(1, 12))}`)
+  const byMonthGiven = parts.some(p => p.startsWith('BYMONTH='))
+  if (chance(0.3)) parts.push(`BYMONTHDAY=${list(int(1, 3), () => signed(31))}`)
+  if (chance(0.12)) parts.push(`BYYEARDAY=${list(int(1, 4), () => signed(366))}`)
+  if (chance(0.15)) parts.push(`BYWEEKNO=${list(int(1, 3), () => chance(0.3) ? pick([1, -1, 52, 53, -53]) : signed(53))}`)
+  if (chance(0.5)) {
+    // Ordinals: within a month (MONTHLY, or YEARLY with BYMONTH) ±1..6 — dateutil itself
+    // raises IndexError for larger positive ones there; within a year ±1..53.
+    const maxOrd = freq === 'YEARLY' && !byMonthGiven ? 53 : 6
+    const ordP = chance(0.5) ? 0.8 : 0.15
+    const ordinal = (): string => {
+      const n = signed(chance(0.7) ? Math.min(5, maxOrd) : maxOrd, 0.4)
+      return n > 0 && chance(0.2) ? `+${n}` : String(n)
+    }
+    parts.push(`BYDAY=${Array.from({ length: int(1, 4) }, () => `${chance(ordP) ? ordinal() : ''}${pick(WEEKDAYS)}`).join(',')}`)
+  }
+  if (chance(0.2)) parts.push(`BYSETPOS=${list(int(1, 3), () => signed(chance(0.8) ? 5 : 30, 0.5))}`)
+
+  for (const p of parts) used.push(p.slice(0, p.indexOf('=')))
+  // Shuffle the parts (order must not matter) and vary case and prefix (parser leniency).
+  const shuffled = [parts[0] as string, ...parts.slice(1).sort(() => rand() - 0.5)].sort(() => (chance(0.2) ? rand() - 0.5 : 0))
+  let rule = shuffled.join(';')
+  if (chance(0.1)) rule = rule.toLowerCase()
+  if (chance(0.1)) rule = `RRULE:${rule}`
+  return { rule, dtstart, max: MAX_DATES, lastYear: year + 15, parts: used }
+}
+
+const unavailable = dateutilUnavailableReason()
+
+t.test(`our expansion of ${N} random rules equals python-dateutil's`, { skip: unavailable === null ? false : `python-dateutil oracle unavailable (${unavailable})` }, async t => {
+  const rand = prng(SEED)
+  const cases = Array.from({ length: N }, () => generate(rand))
+  const results = await runDateutilOracle(cases)
+
+  let compared = 0
+  let datesCompared = 0
+  let nonEmpty = 0
+  let oracleErrors = 0
+  const mismatches: string[] = []
+  const partCounts = new Map<string, number>()
+
+  cases.forEach((c, k) => {
+    for (const p of c.parts) partCounts.set(p, (partCounts.get(p) ?? 0) + 1)
+    const r = results[k]
+    if (r === undefined || 'error' in r) {
+      oracleErrors++
+      t.comment(`dateutil error (case not compared): ${c.rule} from ${c.dtstart}: ${r === undefined ? 'no answer' : r.error}`)
+      return
+    }
+    let ours: string[]
+    try {
+      ours = [...expandDates(parseRrule(c.rule), c.dtstart, { untilDate: `${c.lastYear}-12-31`, limit: c.max })].map(o => o.date)
+    } catch (err) {
+      mismatches.push(`${c.rule} from ${c.dtstart}: we threw ${String(err)}; dateutil: ${r.dates.join(' ')}`)
+      return
+    }
+    compared++
+    datesCompared += r.dates.length
+    if (r.dates.length > 0) nonEmpty++
+    if (ours.join(' ') !== r.dates.join(' ')) {
+      mismatches.push(`${c.rule} from ${c.dtstart} (to ${c.lastYear}-12-31, first ${c.max}):\n    ours:     ${ours.join(' ')}\n    dateutil: ${r.dates.join(' ')}`)
+    }
+  })
+
+  t.comment(`differential: ${N} rules (seed ${SEED}), ${compared} compared, ${nonEmpty} non-empty, ${datesCompared} dates, ${oracleErrors} dateutil errors, ${mismatches.length} mismatches`)
+  t.comment(`parts used: ${[...partCounts].map(([p, n]) => `${p} ${n}`).join(', ')}`)
+  for (const m of mismatches.slice(0, 20)) t.comment(`MISMATCH ${m}`)
+  t.equal(mismatches.length, 0, 'no rule expands differently from dateutil')
+  t.ok(oracleErrors <= N / 100, 'dateutil itself failed on at most 1% of the cases')
+  t.ok(nonEmpty >= N / 2, 'at least half of the rules produce dates (the generator is not degenerate)')
+  for (const p of ['INTERVAL', 'COUNT', 'UNTIL', 'WKST', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS']) {
+    t.ok((partCounts.get(p) ?? 0) >= N / 20, `${p} appears in at least 5% of the rules`)
+  }
+})
