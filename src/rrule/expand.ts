@@ -34,30 +34,43 @@ interface Plan {
   freq: number
   interval: number
   wkst: number
-  monthOk: Uint8Array | null
-  weekdayOk: Uint8Array | null
+  monthOk: Bits | null
+  weekdayOk: Bits | null
   /** [weekday, n] pairs of BYDAY entries with an ordinal (only for YEARLY and MONTHLY). */
   nth: Array<[number, number]> | null
   /** Sorted distinct BYMONTH values, for the ranges ordinals count in under YEARLY. */
   months: number[]
-  mdayPos: Uint8Array | null
-  mdayNeg: Uint8Array | null
-  ydPos: Uint8Array | null
-  ydNeg: Uint8Array | null
+  mdayPos: Bits | null
+  mdayNeg: Bits | null
+  ydPos: Bits | null
+  ydNeg: Bits | null
   weekNo: number[] | null
   weekNoHas1: boolean
   weekNoHasMinus1: boolean
   setPos: number[] | null
   /** Empty periods in a row after which the rule is known to be exhausted. */
   maxEmpty: number
+  /** Everything a YearState depends on besides the year. */
+  yearKey: string
 }
 
 function mod7 (x: number): number {
   return ((x % 7) + 7) % 7
 }
 
-function lookup (size: number, values: Iterable<number>): Uint8Array {
-  const table = new Uint8Array(size)
+/**
+ * Small 0/1 lookup tables are plain arrays of small integers, not typed arrays: V8
+ * allocates typed arrays over 64 bytes off-heap, which costs ~1 µs each (measured),
+ * and these are built per expansion.
+ */
+type Bits = number[]
+
+function bits (size: number): Bits {
+  return new Array<number>(size).fill(0)
+}
+
+function lookup (size: number, values: Iterable<number>): Bits {
+  const table = bits(size)
   for (const v of values) if (v >= 0 && v < size) table[v] = 1
   return table
 }
@@ -99,14 +112,16 @@ function compile (rule: Rule, start: { month: number, day: number }, startWeekda
   const nydays = rule.byYearDay.filter(v => v < 0).map(v => -v)
   const weekNo = [...new Set(rule.byWeekNo)].sort((a, b) => a - b)
   const setPos = [...new Set(rule.bySetPos)]
+  const months = [...new Set(byMonth)].filter(m => m >= 1 && m <= 12).sort((a, b) => a - b)
+  const wkst = WEEKDAYS.indexOf(rule.wkst)
   return {
     freq,
     interval: rule.interval,
-    wkst: WEEKDAYS.indexOf(rule.wkst),
+    wkst,
     monthOk: byMonth.length > 0 ? lookup(13, byMonth) : null,
     weekdayOk: plainWeekdays.length > 0 ? lookup(7, plainWeekdays) : null,
     nth: nth.length > 0 ? nth : null,
-    months: [...new Set(byMonth)].filter(m => m >= 1 && m <= 12).sort((a, b) => a - b),
+    months,
     mdayPos: byMonthDay.length > 0 ? lookup(32, mdays) : null,
     mdayNeg: byMonthDay.length > 0 ? lookup(32, nmdays) : null,
     ydPos: ydays.length + nydays.length > 0 ? lookup(367, ydays) : null,
@@ -115,66 +130,84 @@ function compile (rule: Rule, start: { month: number, day: number }, startWeekda
     weekNoHas1: weekNo.includes(1),
     weekNoHasMinus1: weekNo.includes(-1),
     setPos: setPos.length > 0 ? setPos : null,
-    maxEmpty: cycle / gcd(rule.interval % cycle, cycle)
+    maxEmpty: cycle / gcd(rule.interval % cycle, cycle),
+    yearKey: `${freq === WEEKLY ? 'W' : freq === MONTHLY ? 'M' : 'Y'}${wkst}|${byMonth.length > 0 ? months.join(',') : '-'}|${weekNo.join(',')}|${nth.map(([w, n]) => `${n}:${w}`).join(',')}`
   }
 }
 
-/** Days of `year` (and the 7 overflow days) that lie in one of the requested BYWEEKNO weeks, as dateutil marks them. */
-function weekNoMask (plan: Plan, info: YearInfo, weekNo: number[]): Uint8Array {
+/** Pushes one BYWEEKNO week: from day i up to (not including) the next WKST, at most 7 days. */
+function pushWeek (out: number[], i: number, fw: number, wkst: number, size: number): void {
+  for (let j = 0; j < 7; j++) {
+    if (i >= 0 && i < size) out.push(i)
+    i++
+    if ((fw + i) % 7 === wkst) break
+  }
+}
+
+/**
+ * Day indices of `year` (and its 7 overflow days) in one of the requested BYWEEKNO
+ * weeks, as dateutil's wnomask marks them; sorted, possibly with duplicates.
+ */
+function weekNoDays (plan: Plan, info: YearInfo, weekNo: number[]): number[] {
   const wkst = plan.wkst
   const fw = info.firstWeekday
+  const size = info.length + 7
   const { no1wkst, firstwkst, numweeks, lnumweeks } = weekInfo(info.year, wkst)
-  const mask = new Uint8Array(info.length + 7)
-  const markWeek = (i: number): void => {
-    for (let j = 0; j < 7; j++) {
-      mask[i] = 1
-      i++
-      if ((fw + i) % 7 === wkst) break
-    }
+  const out: number[] = []
+  if (no1wkst > 0 && (plan.weekNoHasMinus1 || weekNo.includes(lnumweeks))) {
+    // The days before week 1 belong to the previous year's last week.
+    for (let i = 0; i < no1wkst; i++) out.push(i)
   }
   const shift = no1wkst !== firstwkst ? 7 - firstwkst : 0
   for (let n of weekNo) {
     if (n < 0) n += numweeks + 1
     if (!(n > 0 && n <= numweeks)) continue
-    markWeek(n > 1 ? no1wkst + (n - 1) * 7 - shift : no1wkst)
+    pushWeek(out, n > 1 ? no1wkst + (n - 1) * 7 - shift : no1wkst, fw, wkst, size)
   }
   if (plan.weekNoHas1) {
     // Week 1 of the next year when it starts before this year ends.
     const i = no1wkst + numweeks * 7 - shift
-    if (i < info.length) markWeek(i)
+    if (i < info.length) pushWeek(out, i, fw, wkst, size)
   }
-  if (no1wkst > 0 && (plan.weekNoHasMinus1 || weekNo.includes(lnumweeks))) {
-    // The days before week 1 belong to the previous year's last week.
-    for (let i = 0; i < no1wkst; i++) mask[i] = 1
+  return out
+}
+
+/** Pushes the n-th given weekdays within days first..last (inclusive). */
+function pushNth (out: number[], nth: Array<[number, number]>, fw: number, first: number, last: number): void {
+  for (const [wd, n] of nth) {
+    let i: number
+    if (n < 0) {
+      i = last + (n + 1) * 7
+      i -= mod7(fw + i - wd)
+    } else {
+      i = first + (n - 1) * 7
+      i += mod7(wd - fw - i)
+    }
+    if (i >= first && i <= last) out.push(i)
   }
-  return mask
 }
 
 /** Days that are the n-th given weekday of their month (MONTHLY, YEARLY with BYMONTH) or year (YEARLY). */
-function nthWeekdayMask (plan: Plan, info: YearInfo, nth: Array<[number, number]>): Uint8Array {
-  const mask = new Uint8Array(info.length)
+function nthWeekdayDays (plan: Plan, info: YearInfo, nth: Array<[number, number]>): number[] {
+  const out: number[] = []
   const fw = info.firstWeekday
-  const mark = (first: number, last: number): void => {
-    for (const [wd, n] of nth) {
-      let i: number
-      if (n < 0) {
-        i = last + (n + 1) * 7
-        i -= mod7(fw + i - wd)
-      } else {
-        i = first + (n - 1) * 7
-        i += mod7(wd - fw - i)
-      }
-      if (i >= first && i <= last) mask[i] = 1
-    }
-  }
+  const ms = info.monthStart
   if (plan.freq === MONTHLY) {
-    for (let m = 0; m < 12; m++) mark(info.monthStart[m] as number, (info.monthStart[m + 1] as number) - 1)
+    for (let m = 0; m < 12; m++) pushNth(out, nth, fw, ms[m] as number, (ms[m + 1] as number) - 1)
   } else if (plan.months.length > 0) {
-    for (const m of plan.months) mark(info.monthStart[m - 1] as number, (info.monthStart[m] as number) - 1)
+    for (const m of plan.months) pushNth(out, nth, fw, ms[m - 1] as number, (ms[m] as number) - 1)
   } else {
-    mark(0, info.length - 1)
+    pushNth(out, nth, fw, 0, info.length - 1)
   }
-  return mask
+  return out
+}
+
+function sortedDistinct (xs: number[]): number[] {
+  xs.sort((a, b) => a - b)
+  let k = 0
+  for (let j = 0; j < xs.length; j++) if (j === 0 || xs[j] !== xs[k - 1]) xs[k++] = xs[j] as number
+  xs.length = k
+  return xs
 }
 
 function dateArg (name: string, value: string): number {
@@ -216,25 +249,124 @@ export function expandDates (rule: Rule, dtstart: string, options: ExpandOptions
   return run(plan, start.year, start.month, startDay, capDay, afterDay, count, limit)
 }
 
+/**
+ * What one year contributes to an expansion. BYWEEKNO and ordinal BYDAY select few
+ * days of a year, so instead of dateutil's full-year masks they become a sorted list
+ * of the only day indices worth looking at (their intersection when both are given).
+ */
+interface YearState {
+  info: YearInfo
+  /** Sorted candidate day indices, or null when every day of [lo, hi) must be looked at. */
+  days: number[] | null
+  /** Days outside [lo, hi) cannot pass BYMONTH (YEARLY, MONTHLY, DAILY): no need to look at them. */
+  lo: number
+  hi: number
+}
+
+/**
+ * Year states are immutable and depend only on the year and on the parts of the plan
+ * in `plan.yearKey`, so they are shared between expansions (bounded cache): the
+ * scheduler expands the same rules over the same years again and again.
+ */
+const yearStateCache = new Map<string, Map<number, YearState>>()
+
+/** Drops the shared year-state cache (benchmarks use it to measure cold expansions). */
+export function clearYearStateCache (): void {
+  yearStateCache.clear()
+}
+
+function yearState (plan: Plan, year: number): YearState {
+  let byYear = yearStateCache.get(plan.yearKey)
+  if (byYear === undefined) {
+    if (yearStateCache.size >= 512) yearStateCache.clear()
+    byYear = new Map()
+    yearStateCache.set(plan.yearKey, byYear)
+  }
+  let ys = byYear.get(year)
+  if (ys === undefined) {
+    ys = buildYearState(plan, year)
+    if (byYear.size >= 2048) byYear.clear()
+    byYear.set(year, ys)
+  }
+  return ys
+}
+
+function buildYearState (plan: Plan, year: number): YearState {
+  const info = yearInfo(year)
+  let days: number[] | null = null
+  if (plan.weekNo !== null) days = sortedDistinct(weekNoDays(plan, info, plan.weekNo))
+  if (plan.nth !== null) {
+    const nthDays = sortedDistinct(nthWeekdayDays(plan, info, plan.nth))
+    days = days === null ? nthDays : days.filter(i => nthDays.includes(i))
+  }
+  let lo = 0
+  let hi = info.length + 7
+  if (plan.monthOk !== null && plan.months.length > 0 && plan.freq !== WEEKLY) {
+    // Weekly periods may spill into January of the next year, so only narrow for the others.
+    lo = info.monthStart[(plan.months[0] as number) - 1] as number
+    hi = info.monthStart[plan.months[plan.months.length - 1] as number] as number
+  }
+  return { info, days, lo, hi }
+}
+
+/** Whether day `i` of the year passes the filters that are not year-level lists (BYMONTH, plain BYDAY, BYMONTHDAY, BYYEARDAY). */
+function passes (plan: Plan, info: YearInfo, i: number): boolean {
+  const { monthOk, weekdayOk, mdayPos, ydPos } = plan
+  if (monthOk !== null && monthOk[info.month[i] as number] !== 1) return false
+  if (weekdayOk !== null && weekdayOk[(info.firstWeekday + i) % 7] !== 1) return false
+  if (mdayPos !== null && mdayPos[info.mday[i] as number] !== 1 && (plan.mdayNeg as Bits)[info.nmday[i] as number] !== 1) return false
+  if (ydPos !== null) {
+    const yl = info.length
+    const ydNeg = plan.ydNeg as Bits
+    if (i < yl) return ydPos[i + 1] === 1 || ydNeg[yl - i] === 1
+    return ydPos[i + 1 - yl] === 1 || ydNeg[info.nextLength - (i - yl)] === 1
+  }
+  return true
+}
+
+/** Writes the day indices in [ps, pe) that pass every BYxxx filter to `buf`; returns how many. */
+function collect (plan: Plan, ys: YearState, ps: number, pe: number, buf: number[]): number {
+  const info = ys.info
+  let n = 0
+  const days = ys.days
+  if (days !== null) {
+    for (let k = 0; k < days.length; k++) {
+      const i = days[k] as number
+      if (i >= pe) break
+      if (i >= ps && passes(plan, info, i)) buf[n++] = i
+    }
+    return n
+  }
+  const from = ps > ys.lo ? ps : ys.lo
+  const to = pe < ys.hi ? pe : ys.hi
+  for (let i = from; i < to; i++) if (passes(plan, info, i)) buf[n++] = i
+  return n
+}
+
+/** Applies BYSETPOS to the period's candidates buf[0..n): the picked ones, sorted and distinct, go to `out`. */
+function applySetPos (setPos: number[], buf: number[], n: number, out: number[]): void {
+  out.length = 0
+  for (const pos of setPos) {
+    const k = pos < 0 ? n + pos : pos - 1
+    if (k >= 0 && k < n) {
+      const v = buf[k] as number
+      if (!out.includes(v)) out.push(v)
+    }
+  }
+  out.sort((a, b) => a - b)
+}
+
 function * run (plan: Plan, startYear: number, startMonth: number, startDay: number, capDay: number, afterDay: number,
   count: number | null, limit: number): Generator<Occurrence> {
   if (count === 0 || limit <= 0 || capDay < startDay) return
 
-  const { freq, interval, wkst, monthOk, weekdayOk, nth, mdayPos, mdayNeg, ydPos, ydNeg, weekNo, setPos, maxEmpty } = plan
-  const buf = new Int32Array(373)
+  const { freq, interval, wkst, setPos, maxEmpty } = plan
+  const buf: number[] = []
   const picked: number[] = []
 
   let year = startYear
   let month = startMonth
-  let info = yearInfo(year)
-  let wno: Uint8Array | null = null
-  let nwd: Uint8Array | null = null
-  const loadYear = (): void => {
-    info = yearInfo(year)
-    wno = weekNo === null ? null : weekNoMask(plan, info, weekNo)
-    nwd = nth === null ? null : nthWeekdayMask(plan, info, nth)
-  }
-  loadYear()
+  let ys = yearState(plan, year)
 
   // WEEKLY: periods start on WKST; the first one runs from dtstart to the next WKST.
   // DAILY: one day per period.
@@ -245,6 +377,7 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
   let empty = 0
 
   for (;;) {
+    let info = ys.info
     let ps: number
     let pe: number
     if (freq === YEARLY) {
@@ -256,11 +389,9 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
     } else {
       if (periodDay > LAST_DAY) return
       if (periodDay >= info.firstDay + info.length) {
-        while (periodDay >= info.firstDay + info.length) {
-          year++
-          info = yearInfo(year)
-        }
-        loadYear()
+        while (periodDay >= yearInfo(year).firstDay + yearInfo(year).length) year++
+        ys = yearState(plan, year)
+        info = ys.info
       }
       if (freq === WEEKLY) {
         pe = periodDay - info.firstDay + 7
@@ -273,39 +404,10 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
     if (info.firstDay + ps > capDay) return
     first = false
 
-    // Filter the period's days (the "hard work" of dateutil's _iter, with lookups).
-    const yl = info.length
-    const fw = info.firstWeekday
-    const mmask = info.month
-    const mday = info.mday
-    const nmday = info.nmday
-    let n = 0
-    for (let i = ps; i < pe; i++) {
-      if (monthOk !== null && monthOk[mmask[i] as number] !== 1) continue
-      if (wno !== null && (wno as Uint8Array)[i] !== 1) continue
-      if (weekdayOk !== null && weekdayOk[(fw + i) % 7] !== 1) continue
-      if (nwd !== null && (nwd as Uint8Array)[i] !== 1) continue
-      if (mdayPos !== null && mdayPos[mday[i] as number] !== 1 && (mdayNeg as Uint8Array)[nmday[i] as number] !== 1) continue
-      if (ydPos !== null) {
-        const ydNegT = ydNeg as Uint8Array
-        if (i < yl) {
-          if (ydPos[i + 1] !== 1 && ydNegT[yl - i] !== 1) continue
-        } else if (ydPos[i + 1 - yl] !== 1 && ydNegT[info.nextLength - (i - yl)] !== 1) continue
-      }
-      buf[n++] = i
-    }
-
+    let n = collect(plan, ys, ps, pe, buf)
     let list: ArrayLike<number> = buf
     if (setPos !== null && n > 0) {
-      picked.length = 0
-      for (const pos of setPos) {
-        const k = pos < 0 ? n + pos : pos - 1
-        if (k >= 0 && k < n) {
-          const v = buf[k] as number
-          if (!picked.includes(v)) picked.push(v)
-        }
-      }
-      picked.sort((a, b) => a - b)
+      applySetPos(setPos, buf, n, picked)
       list = picked
       n = picked.length
     }
@@ -332,14 +434,14 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
     if (freq === YEARLY) {
       year += interval
       if (year > MAX_YEAR) return
-      loadYear()
+      ys = yearState(plan, year)
     } else if (freq === MONTHLY) {
       month += interval
       if (month > 12) {
         year += Math.floor((month - 1) / 12)
         month = ((month - 1) % 12) + 1
         if (year > MAX_YEAR) return
-        loadYear()
+        ys = yearState(plan, year)
       }
     } else if (freq === WEEKLY) {
       periodDay += 7 * interval
