@@ -146,12 +146,7 @@ class FieldParser {
     const code = this.peek()
     const char = this.text[this.position] ?? ''
     const letter = upper(code)
-    if (letter === 87 /* W */ && this.field !== DAY_OF_MONTH) {
-      this.fail(`"W" is only allowed in the day of month field, not ${this.where}`, this.text)
-    }
-    if (letter === 76 /* L */ && this.field !== DAY_OF_MONTH && this.field !== DAY_OF_WEEK) {
-      this.fail(`"L" is only allowed in the day of month and day of week fields, not ${this.where}`, this.text)
-    }
+    if (letter === 76 /* L */ || letter === 87 /* W */) this.failMisplacedSymbol(char)
     if (code === HASH && this.field !== DAY_OF_WEEK) {
       this.fail(`"#" is only allowed in the day of week field, not ${this.where}`, this.text)
     }
@@ -387,7 +382,11 @@ class FieldParser {
     if (symbol === '#') {
       const start = this.position
       const week = this.readNumber('week number')
-      if (week < 0) this.fail(`Missing week number after "#" ${this.where} (${quote(this.text)})`, this.text)
+      if (week < 0 && this.atEnd) this.fail(`Missing week number after "#" ${this.where} (${quote(this.text)})`, this.text)
+      if (week < 0) {
+        const rest = this.text.slice(start)
+        this.fail(`Invalid week number ${quote(rest)} after "#" ${this.where}: it must be 1-5`, rest)
+      }
       if (week < 1 || week > 5) {
         const digits = this.text.slice(start, this.position)
         this.fail(`Invalid week number ${quote(digits)} after "#" ${this.where}: it must be 1-5`, digits)
@@ -406,6 +405,8 @@ class FieldParser {
 }
 
 const MACRO_NAMES = [...MACROS.keys()].join(', ')
+/** Whitespace other than space and tab: never a separator (SEMANTICS §2). */
+const OTHER_WHITESPACE = /[^\S \t]/
 
 function fieldCountMessage (count: number, format: CronFormat, explicit: boolean): string {
   const standard = '5 fields (minute hour day-of-month month day-of-week)'
@@ -466,6 +467,11 @@ export function parseCron (expression: string, options: ParseCronOptions = {}): 
   }
   const text = trimBlanks(expression)
   if (text === '') throw new CronSyntaxError('The cron expression is empty', null, expression)
+  const otherBlank = OTHER_WHITESPACE.exec(text)
+  if (otherBlank !== null) {
+    throw new CronSyntaxError(`Invalid whitespace ${quote(otherBlank[0])} in the cron expression: separate fields with ` +
+      'spaces or tabs only', null, expression)
+  }
   if (text.charCodeAt(0) === AT) {
     const macro = findMacro(text)
     if (macro === undefined) {
