@@ -24,6 +24,7 @@ const KNOWN_PARTS = new Set([
   'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS', 'BYHOUR', 'BYMINUTE', 'BYSECOND'
 ])
 
+const PART_NAME_RE = /^[A-Z][A-Z0-9-]*$/
 const UNSIGNED_RE = /^\d+$/
 const SIGNED_RE = /^[+-]?\d+$/
 const BYDAY_RE = /^(?:([+-]?)(\d{1,2}))?(MO|TU|WE|TH|FR|SA|SU)$/
@@ -101,6 +102,7 @@ export function parseRrule (text: string): Rule {
   let value = text.trim().toUpperCase()
   if (value.startsWith('RRULE:')) value = value.slice(6)
   if (value === '') throw new RruleSyntaxError('RRULE', 'RRULE is empty')
+  if (/\s/.test(value)) throw new RruleSyntaxError('RRULE', 'RRULE must not contain blanks or line breaks')
 
   const rule: Rule = {
     freq: 'DAILY',
@@ -131,9 +133,8 @@ export function parseRrule (text: string): Rule {
     const name = component.slice(0, eq)
     const v = component.slice(eq + 1)
     if (!KNOWN_PARTS.has(name)) {
-      throw new RruleSyntaxError(name === '' ? 'RRULE' : name, name === ''
-        ? `RRULE part ${quote(component)} has no name`
-        : `unknown RRULE part ${quote(name)}`)
+      if (!PART_NAME_RE.test(name)) throw new RruleSyntaxError('RRULE', `RRULE part ${quote(component)} has no valid name`)
+      throw new RruleSyntaxError(name, `unknown RRULE part ${quote(name)}`)
     }
     if (seen.has(name)) throw new RruleSyntaxError(name, `${name} appears more than once`)
     seen.add(name)
