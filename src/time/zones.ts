@@ -49,10 +49,11 @@ export class ZoneRules {
   constructor (name: string, probeOffset: ((utcSeconds: number) => number) | null) {
     this.name = name
     this.probeOffset = probeOffset
-    // A fixed-offset (UTC) zone is one infinite chunk without transitions.
+    // A fixed-offset (UTC) zone is one infinite chunk without transitions; any other zone starts with an empty
+    // span, so the first question builds the year it is about and nothing else.
     this.last = probeOffset === null
       ? { start: -Infinity, end: Infinity, offset0: 0, transitions: [] }
-      : this.chunkAt(0)
+      : { start: 0, end: 0, offset0: 0, transitions: [] }
   }
 
   /** Whether the zone never changes its offset (UTC); such a zone has no gaps or overlaps. */
