@@ -1,0 +1,92 @@
+// buildApp wires plugins, then feature routes, in the order they apply. Registration is explicit: this list, with
+// each feature's prefix beside it, is the architecture diagram.
+import { randomUUID } from 'node:crypto'
+import rateLimit from '@fastify/rate-limit'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Ajv } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { adminRoutes } from './admin/routes.js'
+import type { Config } from './config.js'
+import type { Database } from './db/connect.js'
+import { ApiError } from './errors.js'
+import { authenticate } from './plugins/auth.js'
+import { registerErrorHandling } from './plugins/error-handler.js'
+import { registerHealth } from './plugins/health.js'
+import { registerMetrics } from './plugins/metrics.js'
+import { registerOpenApi } from './plugins/openapi.js'
+import type { Clock } from './time/clock.js'
+
+export interface AppDeps {
+  readonly config: Config
+  readonly database: Database
+  readonly clock: Clock
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger']
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
+
+function ajv (coerceTypes: boolean | 'array'): Ajv {
+  // CONTRACT §4: unknown fields in a request body are ignored — removeAdditional 'all' drops them before the
+  // handler sees the body. Bodies are never coerced ("3" is not an integer); query strings and params are.
+  const instance = new Ajv({ removeAdditional: 'all', useDefaults: true, coerceTypes, allErrors: true, strict: false })
+  addFormats(instance)
+  return instance
+}
+
+export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID()
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  const bodyAjv = ajv(false)
+  const paramAjv = ajv('array')
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema))
+
+  // An empty JSON body counts as no body, so POST …/trigger works with or without `{}`.
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
+    const text = body as string
+    if (text.trim() === '') { done(null, undefined); return }
+    try {
+      done(null, JSON.parse(text))
+    } catch {
+      done(new ApiError('invalid_request', 'Request body is not valid JSON'), undefined)
+    }
+  })
+
+  app.decorateRequest('principal', null)
+  app.addHook('onSend', async (request, reply) => { void reply.header('x-request-id', request.id) })
+
+  registerErrorHandling(app)
+  registerMetrics(app, { metricsToken: deps.config.metricsToken })
+  await registerOpenApi(app)
+  registerHealth(app, deps.database)
+
+  // Operator API (CONTRACT §3), only with ADMIN_TOKEN.
+  if (deps.config.adminToken !== undefined) {
+    await app.register(adminRoutes, { prefix: '/admin/v1', deps, adminToken: deps.config.adminToken })
+  }
+
+  // Everything below needs an API key, and is rate limited per key (fixed one-minute window, CONTRACT §9).
+  await app.register(async (api) => {
+    api.addHook('onRequest', authenticate(deps.database.db))
+    await api.register(rateLimit, {
+      hook: 'preHandler',
+      max: deps.config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => request.principal?.keyId ?? request.ip,
+      errorResponseBuilder: (_request, context) =>
+        new ApiError('rate_limited', `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`)
+    })
+  })
+
+  return app
+}

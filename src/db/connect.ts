@@ -1,0 +1,100 @@
+// Turns DATABASE_URL into one Database: PostgreSQL through postgres.js, or embedded PGlite (on disk or in memory).
+// Code asks about capabilities (`supports`), never about a product name, so the same code runs on both.
+import { EventEmitter } from 'node:events'
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { sql, type SQL } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import * as tables from './tables.js'
+
+export type Tables = typeof tables
+/** A database handle or an open transaction: store functions take one as their first argument. */
+export type Executor = PgDatabase<PgQueryResultHKT, Tables>
+
+export interface Database {
+  readonly kind: 'postgres' | 'pglite'
+  readonly db: Executor
+  readonly supports: { readonly listenNotify: boolean, readonly concurrentConnections: boolean }
+  /** Subscribes to wake-up messages on a channel; resolves to an unsubscribe function. */
+  listen (channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
+  /** Sends a wake-up message; a lost message only costs latency, never correctness. */
+  notify (channel: string, payload?: string): Promise<void>
+  close (): Promise<void>
+}
+
+export interface ConnectOptions {
+  /** postgres://… , memory:// , or undefined for PGlite persisted in dataDir. */
+  url?: string | undefined
+  dataDir?: string
+  /** Pool size for PostgreSQL. */
+  max?: number
+  /** An already open PGlite instance (tests clone a migrated template). */
+  pglite?: PGlite
+}
+
+/** Rows of a raw `db.execute`: postgres.js returns an array, PGlite returns `{ rows }`. */
+export async function queryRows<T extends Record<string, unknown>> (db: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query)
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
+}
+
+export function isPostgresUrl (url: string | undefined): boolean {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url)
+}
+
+export async function openDatabase (options: ConnectOptions): Promise<Database> {
+  if (isPostgresUrl(options.url)) return openPostgres(options.url as string, options.max ?? 10)
+  if (options.pglite !== undefined) return wrapPglite(options.pglite)
+  if (options.url === undefined || options.url === '') {
+    const dir = options.dataDir ?? './data'
+    mkdirSync(dir, { recursive: true })
+    return wrapPglite(await PGlite.create(dir))
+  }
+  if (options.url === 'memory://') return wrapPglite(await PGlite.create())
+  throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, or be memory:// (got "${options.url.split(':')[0]}:…")`)
+}
+
+function openPostgres (url: string, max: number): Database {
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    // Keep failures fast so a database outage answers 503 quickly instead of hanging requests.
+    connect_timeout: 5,
+    idle_timeout: 60
+  })
+  const db = drizzlePostgres(client, { schema: tables }) as unknown as Executor
+  return {
+    kind: 'postgres',
+    db,
+    supports: { listenNotify: true, concurrentConnections: true },
+    async listen (channel, onMessage) {
+      const subscription = await client.listen(channel, onMessage)
+      return async () => { await subscription.unlisten() }
+    },
+    async notify (channel, payload = '') {
+      await db.execute(sql`select pg_notify(${channel}, ${payload})`)
+    },
+    async close () { await client.end({ timeout: 5 }) }
+  }
+}
+
+function wrapPglite (client: PGlite): Database {
+  // PGlite is one connection in this process, so an in-process emitter is an exact stand-in for LISTEN/NOTIFY.
+  const emitter = new EventEmitter()
+  emitter.setMaxListeners(0)
+  const db = drizzlePglite(client, { schema: tables }) as unknown as Executor
+  return {
+    kind: 'pglite',
+    db,
+    supports: { listenNotify: false, concurrentConnections: false },
+    async listen (channel, onMessage) {
+      emitter.on(channel, onMessage)
+      return async () => { emitter.off(channel, onMessage) }
+    },
+    async notify (channel, payload = '') { emitter.emit(channel, payload) },
+    async close () { if (!client.closed) await client.close() }
+  }
+}

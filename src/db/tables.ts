@@ -1,0 +1,204 @@
+// The data model on one page. Every row carries tenant_id: nothing of one tenant is visible to another
+// (CONTRACT §2). Constraints are named because db/sql-errors.ts maps unique violations by name to the
+// contract's error codes.
+import { sql } from 'drizzle-orm'
+import {
+  bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique,
+  uniqueIndex, uuid
+} from 'drizzle-orm/pg-core'
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' })
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: createdAt()
+})
+
+export const teamMembers = pgTable('team_members', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  name: text('name').notNull(),
+  email: text('email'),
+  createdAt: createdAt()
+}, (t) => [index('team_members_tenant_idx').on(t.tenantId)])
+
+export const customers = pgTable('customers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  name: text('name').notNull(),
+  createdAt: createdAt()
+}, (t) => [index('customers_tenant_idx').on(t.tenantId)])
+
+export const catalogItems = pgTable('catalog_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  name: text('name').notNull(),
+  unitPrice: money('unit_price'),
+  createdAt: createdAt()
+}, (t) => [index('catalog_items_tenant_idx').on(t.tenantId)])
+
+// Tokens are never stored: token_hash is the SHA-256 of the whole token (auth/api-keys.ts).
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  kind: text('kind', { enum: ['user', 'tenant'] }).notNull(),
+  userId: uuid('user_id').references(() => teamMembers.id),
+  name: text('name'),
+  scopes: text('scopes').array().notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: createdAt(),
+  revokedAt: instant('revoked_at')
+}, (t) => [
+  unique('api_keys_token_hash_unique').on(t.tokenHash),
+  check('api_keys_kind_user', sql`(${t.kind} = 'user') = (${t.userId} IS NOT NULL)`)
+])
+
+export const recurringJobs = pgTable('recurring_jobs', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  id: text('id').notNull(),
+  // Creation order for listing and cursors: created_at can tie, seq cannot.
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  jobType: text('job_type').notNull(),
+  queue: text('queue').notNull(),
+  cronExpression: text('cron_expression').notNull(),
+  timezone: text('timezone').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  enabled: boolean('enabled').notNull(),
+  maxAttempts: integer('max_attempts').notNull(),
+  timeoutSeconds: integer('timeout_seconds').notNull(),
+  lastRunAt: instant('last_run_at'),
+  nextRunAt: instant('next_run_at'),
+  // Set when the scheduler could not evaluate this schedule; it is retried at next_run_at meanwhile.
+  evaluationError: text('evaluation_error'),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at')
+}, (t) => [
+  primaryKey({ name: 'recurring_jobs_pkey', columns: [t.tenantId, t.id] }),
+  unique('recurring_jobs_tenant_job_type_unique').on(t.tenantId, t.jobType),
+  uniqueIndex('recurring_jobs_seq_idx').on(t.seq),
+  index('recurring_jobs_due_idx').on(t.nextRunAt).where(sql`${t.nextRunAt} IS NOT NULL`)
+])
+
+export const executions = pgTable('executions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  // Newest-first listing and cursors.
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  recurringId: text('recurring_id').notNull(),
+  jobType: text('job_type').notNull(),
+  queue: text('queue').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull(),
+  trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
+  attempt: integer('attempt').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull(),
+  timeoutSeconds: integer('timeout_seconds').notNull(),
+  scheduledFor: instant('scheduled_for').notNull(),
+  coalescedCount: integer('coalesced_count').notNull().default(1),
+  enqueuedAt: instant('enqueued_at').notNull(),
+  availableAt: instant('available_at').notNull(),
+  startedAt: instant('started_at'),
+  finishedAt: instant('finished_at'),
+  leaseExpiresAt: instant('lease_expires_at'),
+  workerId: text('worker_id'),
+  lastError: text('last_error'),
+  result: jsonb('result')
+}, (t) => [
+  uniqueIndex('executions_seq_idx').on(t.seq),
+  // CONTRACT §6: one execution per (schedule, occurrence) — a retried or concurrent tick cannot enqueue twice.
+  uniqueIndex('executions_schedule_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
+    .where(sql`${t.trigger} = 'schedule'`),
+  index('executions_tenant_seq_idx').on(t.tenantId, t.seq),
+  index('executions_claim_idx').on(t.queue, t.availableAt).where(sql`${t.status} = 'queued'`),
+  index('executions_lease_idx').on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
+  index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`)
+])
+
+export const jobSeries = pgTable('job_series', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  title: text('title').notNull(),
+  description: text('description'),
+  rrule: text('rrule').notNull(),
+  timezone: text('timezone').notNull(),
+  dtstart: date('dtstart', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }),
+  maxOccurrences: integer('max_occurrences'),
+  flatPrice: money('flat_price'),
+  customerId: uuid('customer_id').references(() => customers.id),
+  externalId: text('external_id'),
+  createdBy: uuid('created_by').references(() => teamMembers.id),
+  endedAt: instant('ended_at'),
+  // Window bookkeeping: the last local date materialized, and when the scheduler should (re)generate.
+  generatedThrough: date('generated_through', { mode: 'string' }),
+  generationDueAt: instant('generation_due_at'),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at')
+}, (t) => [
+  unique('job_series_tenant_external_id_unique').on(t.tenantId, t.externalId),
+  index('job_series_tenant_created_idx').on(t.tenantId, t.createdAt),
+  index('job_series_generation_due_idx').on(t.generationDueAt).where(sql`${t.generationDueAt} IS NOT NULL`)
+])
+
+export const jobSeriesLineItems = pgTable('job_series_line_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  seriesId: uuid('series_id').notNull().references(() => jobSeries.id, { onDelete: 'cascade' }),
+  description: text('description').notNull(),
+  unitPrice: money('unit_price').notNull(),
+  quantity: numeric('quantity', { precision: 14, scale: 4, mode: 'number' }).notNull(),
+  catalogItemId: uuid('catalog_item_id').references(() => catalogItems.id),
+  position: integer('position').notNull()
+}, (t) => [index('job_series_line_items_series_idx').on(t.seriesId)])
+
+export const jobSeriesAssignments = pgTable('job_series_assignments', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  seriesId: uuid('series_id').notNull().references(() => jobSeries.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => teamMembers.id)
+}, (t) => [primaryKey({ name: 'job_series_assignments_pkey', columns: [t.seriesId, t.userId] })])
+
+export const jobs = pgTable('jobs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  seriesId: uuid('series_id').references(() => jobSeries.id),
+  occurrenceDate: date('occurrence_date', { mode: 'string' }),
+  title: text('title').notNull(),
+  description: text('description'),
+  status: text('status', { enum: ['unscheduled', 'scheduled', 'in_progress', 'done', 'cancelled'] }).notNull(),
+  cancelReason: text('cancel_reason', { enum: ['user', 'series_updated', 'series_ended'] }),
+  scheduledStart: instant('scheduled_start').notNull(),
+  customerId: uuid('customer_id').references(() => customers.id),
+  flatPrice: money('flat_price'),
+  total: money('total').notNull(),
+  // Set when jobs.update changed this instance on its own (CONTRACT §7 preserve_exceptions).
+  editedIndividually: boolean('edited_individually').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at')
+}, (t) => [
+  // CONTRACT §7: exactly one live instance per occurrence date. Instances the service cancelled itself do not
+  // hold their date, so a regeneration can create a new one; a user-cancelled one does.
+  uniqueIndex('jobs_series_occurrence_live_unique').on(t.seriesId, t.occurrenceDate)
+    .where(sql`${t.cancelReason} IS NULL OR ${t.cancelReason} = 'user'`),
+  index('jobs_tenant_start_idx').on(t.tenantId, t.scheduledStart, t.id),
+  index('jobs_series_start_idx').on(t.seriesId, t.scheduledStart)
+])
+
+export const jobLineItems = pgTable('job_line_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  jobId: uuid('job_id').notNull().references(() => jobs.id, { onDelete: 'cascade' }),
+  description: text('description').notNull(),
+  unitPrice: money('unit_price').notNull(),
+  quantity: numeric('quantity', { precision: 14, scale: 4, mode: 'number' }).notNull(),
+  catalogItemId: uuid('catalog_item_id').references(() => catalogItems.id),
+  position: integer('position').notNull()
+}, (t) => [index('job_line_items_job_idx').on(t.jobId)])
+
+export const jobAssignments = pgTable('job_assignments', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  jobId: uuid('job_id').notNull().references(() => jobs.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => teamMembers.id)
+}, (t) => [primaryKey({ name: 'job_assignments_pkey', columns: [t.jobId, t.userId] })])

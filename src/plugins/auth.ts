@@ -1,0 +1,68 @@
+// Authentication (CONTRACT §2): every API request carries `Authorization: Bearer <token>`; the request-scoped
+// principal is what routes read. requireScopes is the one helper every route uses to demand scopes.
+import type { FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify'
+import { hashToken, sameHash, sameSecret, tokenKind } from '../auth/api-keys.js'
+import { missingScopes, type Principal, type Scope } from '../auth/scopes.js'
+import { findKeyByHash } from '../auth/store.js'
+import type { Executor } from '../db/connect.js'
+import { ApiError } from '../errors.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null
+  }
+}
+
+function bearerToken (request: FastifyRequest): string | null {
+  const header = request.headers.authorization
+  if (typeof header !== 'string') return null
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header)
+  return m?.[1] ?? null
+}
+
+const unauthorized = () => new ApiError('unauthorized', 'A valid API key is required: send Authorization: Bearer <token>')
+
+/** onRequest hook: resolves the bearer token to a principal, or answers 401 `unauthorized`. */
+export function authenticate (db: Executor): onRequestAsyncHookHandler {
+  return async (request) => {
+    const token = bearerToken(request)
+    const kind = token === null ? null : tokenKind(token)
+    if (token === null || kind === null) throw unauthorized()
+    const hash = hashToken(token)
+    const key = await findKeyByHash(db, hash)
+    if (key === null || key.revokedAt !== null || key.kind !== kind || !sameHash(key.tokenHash, hash)) throw unauthorized()
+    request.principal = {
+      tenantId: key.tenantId,
+      keyId: key.id,
+      kind: key.kind,
+      userId: key.userId,
+      scopes: new Set(key.scopes as Scope[])
+    }
+  }
+}
+
+/** onRequest hook for operator routes: `Authorization: Bearer <ADMIN_TOKEN>`. */
+export function authenticateAdmin (adminToken: string): onRequestAsyncHookHandler {
+  return async (request) => {
+    const token = bearerToken(request)
+    if (token === null || !sameSecret(token, adminToken)) {
+      throw new ApiError('unauthorized', 'The admin API needs Authorization: Bearer <ADMIN_TOKEN>')
+    }
+  }
+}
+
+/** The principal of an authenticated request (routes behind `authenticate` always have one). */
+export function principalOf (request: FastifyRequest): Principal {
+  if (request.principal === null) throw unauthorized()
+  return request.principal
+}
+
+/** preHandler demanding every listed scope (403 `insufficient_scope`); with none, any valid key passes. */
+export function requireScopes (...scopes: Scope[]): preHandlerAsyncHookHandler {
+  return async (request) => {
+    const missing = missingScopes(principalOf(request), scopes)
+    if (missing.length > 0) {
+      throw new ApiError('insufficient_scope', `This key lacks the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`)
+    }
+  }
+}
