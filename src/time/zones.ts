@@ -17,6 +17,8 @@ export interface OffsetTransition {
 }
 
 interface Chunk {
+  /** floor(start / CHUNK_SECONDS); NaN for the placeholder and the UTC chunk, which no key looks up. */
+  readonly key: number
   /** Covers UTC seconds [start, end). */
   readonly start: number
   readonly end: number
@@ -52,8 +54,8 @@ export class ZoneRules {
     // A fixed-offset (UTC) zone is one infinite chunk without transitions; any other zone starts with an empty
     // span, so the first question builds the year it is about and nothing else.
     this.last = probeOffset === null
-      ? { start: -Infinity, end: Infinity, offset0: 0, transitions: [] }
-      : { start: 0, end: 0, offset0: 0, transitions: [] }
+      ? { key: Number.NaN, start: -Infinity, end: Infinity, offset0: 0, transitions: [] }
+      : { key: Number.NaN, start: 0, end: 0, offset0: 0, transitions: [] }
   }
 
   /** Whether the zone never changes its offset (UTC); such a zone has no gaps or overlaps. */
@@ -86,7 +88,7 @@ export class ZoneRules {
     const firstKey = Math.floor((localSeconds - WINDOW_SECONDS) / CHUNK_SECONDS)
     const lastKey = Math.floor((localSeconds + WINDOW_SECONDS) / CHUNK_SECONDS)
     for (let key = firstKey; key <= lastKey; key++) {
-      const chunk = key === Math.floor(this.last.start / CHUNK_SECONDS) ? this.last : this.chunkByKey(key)
+      const chunk = key === this.last.key ? this.last : this.chunkByKey(key)
       for (const transition of chunk.transitions) {
         const low = transition.at + Math.min(transition.before, transition.after)
         const high = transition.at + Math.max(transition.before, transition.after)
@@ -139,7 +141,7 @@ export class ZoneRules {
     const probe = this.probeOffset
     const start = key * CHUNK_SECONDS
     const end = start + CHUNK_SECONDS
-    if (probe === null) return { start, end, offset0: 0, transitions: [] }
+    if (probe === null) return { key, start, end, offset0: 0, transitions: [] }
     const offset0 = probe(start)
     const transitions: OffsetTransition[] = []
     let previousAt = start
@@ -164,7 +166,7 @@ export class ZoneRules {
       }
       previousAt = probeAt
     }
-    return { start, end, offset0, transitions }
+    return { key, start, end, offset0, transitions }
   }
 }
 
