@@ -47,11 +47,15 @@ function measure (run: () => void): number {
   return results[Math.floor(results.length / 2)] ?? Number.NaN
 }
 
-function attempt (run: () => void): (() => void) | null {
+const refusals: string[] = []
+
+/** `run` when one call succeeds; otherwise null, noting why the library could not run the case. */
+function attempt (library: string, expression: string, run: () => void): (() => void) | null {
   try {
     run()
     return run
-  } catch {
+  } catch (error) {
+    refusals.push(`${library} cannot run ${JSON.stringify(expression)}: ${error instanceof Error ? error.message : String(error)}`)
     return null
   }
 }
@@ -108,17 +112,17 @@ for (const testCase of NEXT_CASES) {
   const schedule = parseCron(testCase.expression)
   const ours = measure(() => consume(nextOccurrence(schedule, from, testCase.zone)))
   const oursWithParse = measure(() => consume(nextOccurrence(parseCron(testCase.expression), from, testCase.zone)))
-  const cronParserRun = attempt(() => consume(CronExpressionParser.parse(testCase.expression,
+  const cronParserRun = attempt('cron-parser', testCase.expression, () => consume(CronExpressionParser.parse(testCase.expression,
     { currentDate: from, tz: testCase.zone }).next()))
   const cronParser = cronParserRun === null ? null : measure(cronParserRun)
-  let croner: number | null = null
-  try {
-    const job = new Cron(testCase.expression, { timezone: testCase.zone, paused: true, legacyMode: false })
-    const cronerRun = attempt(() => consume(job.nextRun(from)))
-    croner = cronerRun === null ? null : measure(cronerRun)
-  } catch {
-    croner = null
-  }
+  let job: Cron | null = null
+  const build = attempt('croner', testCase.expression, () => {
+    job = new Cron(testCase.expression, { timezone: testCase.zone, paused: true, legacyMode: false })
+  })
+  const cronerRun = build === null
+    ? null
+    : attempt('croner', testCase.expression, () => consume((job as Cron | null)?.nextRun(from) ?? null))
+  const croner = cronerRun === null ? null : measure(cronerRun)
   console.log(row([testCase.name, format(ours), format(oursWithParse), format(cronParser), ratio(cronParser, ours),
     format(croner), ratio(croner, ours)], nextWidths))
 }
@@ -129,11 +133,13 @@ console.log('cron parse (ns/op)')
 console.log(row(['expression', 'ours', 'cron-parser', 'vs ours', 'croner', 'vs ours'], parseWidths))
 for (const expression of PARSE_EXPRESSIONS) {
   const ours = measure(() => consume(parseCron(expression)))
-  const cronParserRun = attempt(() => consume(CronExpressionParser.parse(expression)))
+  const cronParserRun = attempt('cron-parser', expression, () => consume(CronExpressionParser.parse(expression)))
   const cronParser = cronParserRun === null ? null : measure(cronParserRun)
-  const cronerRun = attempt(() => consume(new Cron(expression, { paused: true, legacyMode: false })))
+  const cronerRun = attempt('croner', expression, () => consume(new Cron(expression, { paused: true, legacyMode: false })))
   const croner = cronerRun === null ? null : measure(cronerRun)
   console.log(row([expression, format(ours), format(cronParser), ratio(cronParser, ours), format(croner),
     ratio(croner, ours)], parseWidths))
 }
+console.log('')
+for (const refusal of new Set(refusals)) console.log(`n/a: ${refusal}`)
 if (sink === 0.5) console.log('unreachable') // keeps the results alive
