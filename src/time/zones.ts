@@ -326,6 +326,3 @@ export function startOfLocalDay (date: string, zone: string): Date {
   else instant = local - transition.before // overlap: the first of the two instants
   return new Date(instant * 1000)
 }
-
-/** @internal The rules used for the `UTC` zone, exposed for fast paths in the cron engine. */
-export const utcRules = UTC_RULES
