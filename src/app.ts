@@ -10,6 +10,7 @@ import { adminRoutes } from './admin/routes.js'
 import type { Config } from './config.js'
 import type { Database } from './db/connect.js'
 import { ApiError } from './errors.js'
+import { meRoutes } from './auth/routes.js'
 import { authenticate } from './plugins/auth.js'
 import { registerErrorHandling } from './plugins/error-handler.js'
 import { registerHealth } from './plugins/health.js'
@@ -86,6 +87,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
       errorResponseBuilder: (_request, context) =>
         new ApiError('rate_limited', `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`)
     })
+    await api.register(meRoutes)
   })
 
   return app
