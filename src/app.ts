@@ -11,11 +11,18 @@ import type { Config } from './config.js'
 import type { Database } from './db/connect.js'
 import { ApiError } from './errors.js'
 import { meRoutes } from './auth/routes.js'
+import { executionsRoutes } from './executions/routes.js'
+import { jobsRoutes } from './jobs/routes.js'
+import { mcpRoutes } from './mcp/route.js'
 import { authenticate } from './plugins/auth.js'
 import { registerErrorHandling } from './plugins/error-handler.js'
 import { registerHealth } from './plugins/health.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
+import { recurringRoutes } from './recurring/routes.js'
+import { attachScheduler } from './scheduler/index.js'
+import { seriesRoutes } from './series/routes.js'
+import { seriesWindowTask } from './series/window-task.js'
 import type { Clock } from './time/clock.js'
 
 export interface AppDeps {
@@ -64,7 +71,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   })
 
   app.decorateRequest('principal', null)
-  app.addHook('onSend', async (request, reply) => { void reply.header('x-request-id', request.id) })
+  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
 
   registerErrorHandling(app)
   registerMetrics(app, { metricsToken: deps.config.metricsToken })
@@ -88,7 +95,15 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
         new ApiError('rate_limited', `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`)
     })
     await api.register(meRoutes)
+    await api.register(recurringRoutes, { deps }) //   /v1/recurring, /v1/workers/register, /v1/preview/cron
+    await api.register(executionsRoutes, { deps }) //  /v1/executions, /v1/recurring/{id}/trigger
+    await api.register(seriesRoutes, { deps }) //      /v1/job_series, /v1/preview/rrule
+    await api.register(jobsRoutes, { deps }) //        /v1/jobs
+    await api.register(mcpRoutes, { deps }) //         /api/mcp
   })
+
+  // One scheduler loop per process (SCHEDULER=off disables it): cron occurrences, leases, retention, series windows.
+  if (deps.config.scheduler) attachScheduler(app, deps, [seriesWindowTask(deps)])
 
   return app
 }

@@ -63,8 +63,8 @@ export function toApiError (error: unknown, request?: FastifyRequest): ApiError 
 }
 
 export function sendError (reply: FastifyReply, apiError: ApiError): FastifyReply {
-  if (apiError.code === 'unauthorized') void reply.header('www-authenticate', 'Bearer')
-  if (apiError.code === 'insufficient_scope') void reply.header('www-authenticate', 'Bearer error="insufficient_scope"')
+  if (apiError.code === 'unauthorized') reply.header('www-authenticate', 'Bearer')
+  if (apiError.code === 'insufficient_scope') reply.header('www-authenticate', 'Bearer error="insufficient_scope"')
   return reply.code(apiError.status).type('application/json; charset=utf-8').send(apiError.toBody())
 }
 

@@ -19,9 +19,17 @@ export const ErrorBodySchema = Type.Object({
 const ErrorRef = Type.Unsafe<{ error: { code: string, message: string } }>(Type.Ref('ErrorBody'))
 
 const DESCRIPTION: Record<number, string> = {
-  400: 'Invalid request', 401: 'Missing, unknown or revoked key', 403: 'The key lacks a required scope',
-  404: 'Not found', 409: 'Conflict', 413: 'Body larger than 1 MiB', 415: 'Body is not JSON',
-  429: 'Rate limited; see Retry-After', 500: 'Unexpected error', 501: 'Not implemented', 503: 'Database unavailable'
+  400: 'Invalid request',
+  401: 'Missing, unknown or revoked key',
+  403: 'The key lacks a required scope',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Body larger than 1 MiB',
+  415: 'Body is not JSON',
+  429: 'Rate limited; see Retry-After',
+  500: 'Unexpected error',
+  501: 'Not implemented',
+  503: 'Database unavailable'
 }
 
 /** Error responses for a route schema: the listed statuses plus those every API route can answer. */
