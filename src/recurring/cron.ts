@@ -1,0 +1,51 @@
+// How a recurring job's cron expression becomes occurrences, in one place for the API, previews and the
+// scheduler: the format is picked by field count (as Hangfire does), `H` is seeded with the schedule id
+// (CONTRACT §5), and parse errors become 400 invalid_cron_expression / invalid_timezone.
+import { CronSyntaxError, nextOccurrence, parseCron, cronFormatOf, type CronSchedule } from '../cron/index.js'
+import { ApiError } from '../errors.js'
+import { isValidZone } from '../time/zones.js'
+
+// Parsed schedules are immutable, so the scheduler can reuse them across ticks. Bounded: a plain Map in
+// insertion order, oldest dropped first.
+const CACHE_LIMIT = 50_000
+const cache = new Map<string, CronSchedule>()
+
+/** Parses (cached) with the format chosen by field count; `seed` feeds H (the schedule id), undefined refuses H. */
+export function scheduleOf (cronExpression: string, seed: string | undefined): CronSchedule {
+  const key = `${seed ?? ''}\u0000${cronExpression}`
+  let schedule = cache.get(key)
+  if (schedule === undefined) {
+    schedule = parseCron(cronExpression, { format: cronFormatOf(cronExpression), ...(seed === undefined ? {} : { seed }) })
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+    cache.set(key, schedule)
+  }
+  return schedule
+}
+
+/** scheduleOf, with the parse error turned into 400 invalid_cron_expression naming the field and text. */
+export function scheduleOrThrow (cronExpression: string, seed: string | undefined, field = 'cron_expression'): CronSchedule {
+  try {
+    return scheduleOf(cronExpression, seed)
+  } catch (error) {
+    if (error instanceof CronSyntaxError) {
+      throw new ApiError('invalid_cron_expression', `Invalid cron expression "${cronExpression}": ${error.message}`, [{ field, message: error.message }])
+    }
+    throw error
+  }
+}
+
+export function zoneOrThrow (timezone: string, field = 'timezone'): string {
+  if (!isValidZone(timezone)) {
+    throw new ApiError('invalid_timezone', `"${timezone}" is not a recognized IANA time zone`, [{ field, message: 'is not a recognized IANA time zone (e.g. America/New_York)' }])
+  }
+  return timezone
+}
+
+/**
+ * CONTRACT §6: the first occurrence strictly after `after` in the schedule's zone, or null when the schedule
+ * is disabled or never fires again. Throws (CronSyntaxError, RangeError) only if the stored row is broken.
+ */
+export function nextRunAfter (job: { id: string, cronExpression: string, timezone: string, enabled: boolean }, after: Date): Date | null {
+  if (!job.enabled) return null
+  return nextOccurrence(scheduleOf(job.cronExpression, job.id), after, job.timezone)
+}
