@@ -59,6 +59,8 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   const paramAjv = ajv('array')
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema))
 
+  // JSON is the only body we take (anything else is 415 unsupported_media_type).
+  app.removeContentTypeParser('text/plain')
   // An empty JSON body counts as no body, so POST …/trigger works with or without `{}`.
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
     const text = body as string
@@ -92,7 +94,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
       timeWindow: 60_000,
       keyGenerator: (request) => request.principal?.keyId ?? request.ip,
       errorResponseBuilder: (_request, context) =>
-        new ApiError('rate_limited', `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`)
+        new ApiError('rate_limited', `Rate limit of ${context.max} requests per minute exceeded; retry in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`)
     })
     await api.register(meRoutes)
     await api.register(recurringRoutes, { deps }) //   /v1/recurring, /v1/workers/register, /v1/preview/cron

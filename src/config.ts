@@ -2,20 +2,17 @@
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
-const Port = Type.Integer({ minimum: 0, maximum: 65535 })
-const Positive = Type.Integer({ minimum: 1 })
-
 export const ConfigSchema = Type.Object({
-  PORT: Type.Optional({ ...Port, default: 8080, description: 'HTTP port' }),
+  PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'HTTP port' })),
   HOST: Type.Optional(Type.String({ default: '127.0.0.1', description: 'bind address (0.0.0.0 in the container image)' })),
   DATABASE_URL: Type.Optional(Type.String({ description: 'postgres://… for PostgreSQL; unset for embedded PGlite in DATA_DIR; memory:// for in-memory PGlite' })),
   DATA_DIR: Type.Optional(Type.String({ default: './data', description: 'where embedded PGlite keeps its files' })),
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'enables the admin API for Authorization: Bearer <ADMIN_TOKEN>' })),
   BOOTSTRAP_API_KEY: Type.Optional(Type.String({ pattern: '^zoop_uk_[A-Za-z0-9_-]{22,200}$', description: 'the first user-bound key to create (zoop_uk_…) instead of a random one' })),
   SCHEDULER: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: 'off runs the API without the scheduler loop' })),
-  GENERATION_HORIZON_DAYS: Type.Optional({ ...Positive, maximum: 3660, default: 90, description: 'how far ahead job-series instances are materialized' }),
-  RATE_LIMIT_PER_MINUTE: Type.Optional({ ...Positive, default: 600, description: 'requests per API key per minute' }),
-  EXECUTION_RETENTION_DAYS: Type.Optional({ ...Positive, default: 14, description: 'finished executions older than this are pruned' }),
+  GENERATION_HORIZON_DAYS: Type.Optional(Type.Integer({ minimum: 1, maximum: 3660, default: 90, description: 'how far ahead job-series instances are materialized' })),
+  RATE_LIMIT_PER_MINUTE: Type.Optional(Type.Integer({ minimum: 1, default: 600, description: 'requests per API key per minute' })),
+  EXECUTION_RETENTION_DAYS: Type.Optional(Type.Integer({ minimum: 1, default: 14, description: 'finished executions older than this are pruned' })),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'when set, /metrics asks for Authorization: Bearer <METRICS_TOKEN>' })),
   LOG_LEVEL: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info', description: 'pino level' }))
 })
