@@ -1,0 +1,104 @@
+// Persistence for recurring jobs (CONTRACT §5). Rows are always addressed by (tenant_id, id): another tenant's
+// row is simply not found. Unique violations surface as driver errors; the service maps them by constraint name.
+import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import type { Executor } from '../db/connect.js'
+import { recurringJobs } from '../db/tables.js'
+
+export type RecurringJob = typeof recurringJobs.$inferSelect
+
+/** The unique constraint behind 409 recurring_job_type_conflict (db/tables.ts). */
+export const JOB_TYPE_CONSTRAINT = 'recurring_jobs_tenant_job_type_unique'
+
+/** Everything a save writes; max_attempts / timeout_seconds undefined keep the stored values on update. */
+export interface SaveValues {
+  jobType: string
+  queue: string
+  cronExpression: string
+  timezone: string
+  payload: Record<string, unknown>
+  enabled: boolean
+  maxAttempts: number | undefined
+  timeoutSeconds: number | undefined
+  nextRunAt: Date | null
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 3
+export const DEFAULT_TIMEOUT_SECONDS = 1800
+
+/** The row, locked for the rest of the transaction when `forUpdate`; null when this tenant has none. */
+export async function findJob (db: Executor, tenantId: string, id: string, forUpdate = false): Promise<RecurringJob | null> {
+  const query = db.select().from(recurringJobs)
+    .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id))).limit(1)
+  const rows = forUpdate ? await query.for('update') : await query
+  return rows[0] ?? null
+}
+
+/**
+ * Insert or replace in one statement, so two concurrent creates of one id end as a create and an update instead of
+ * a primary-key error. created_at, seq and last_run_at survive an update; updated_at is null exactly on create.
+ */
+export async function upsertJob (db: Executor, tenantId: string, id: string, values: SaveValues, now: Date): Promise<RecurringJob> {
+  const replaced = {
+    jobType: values.jobType,
+    queue: values.queue,
+    cronExpression: values.cronExpression,
+    timezone: values.timezone,
+    payload: values.payload,
+    enabled: values.enabled,
+    nextRunAt: values.nextRunAt,
+    // A saved schedule is a new schedule for the scheduler: a stale evaluation failure no longer applies.
+    evaluationError: null,
+    updatedAt: now,
+    ...(values.maxAttempts === undefined ? {} : { maxAttempts: values.maxAttempts }),
+    ...(values.timeoutSeconds === undefined ? {} : { timeoutSeconds: values.timeoutSeconds })
+  }
+  const rows = await db.insert(recurringJobs).values({
+    tenantId,
+    id,
+    jobType: values.jobType,
+    queue: values.queue,
+    cronExpression: values.cronExpression,
+    timezone: values.timezone,
+    payload: values.payload,
+    enabled: values.enabled,
+    maxAttempts: values.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    timeoutSeconds: values.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    nextRunAt: values.nextRunAt,
+    createdAt: now,
+    updatedAt: null
+  }).onConflictDoUpdate({ target: [recurringJobs.tenantId, recurringJobs.id], set: replaced }).returning()
+  return rows[0]!
+}
+
+/** Updates an existing row (PATCH); null when it is gone. */
+export async function updateJob (db: Executor, tenantId: string, id: string, values: SaveValues, now: Date): Promise<RecurringJob | null> {
+  const rows = await db.update(recurringJobs).set({
+    jobType: values.jobType,
+    queue: values.queue,
+    cronExpression: values.cronExpression,
+    timezone: values.timezone,
+    payload: values.payload,
+    enabled: values.enabled,
+    nextRunAt: values.nextRunAt,
+    evaluationError: null,
+    updatedAt: now,
+    ...(values.maxAttempts === undefined ? {} : { maxAttempts: values.maxAttempts }),
+    ...(values.timeoutSeconds === undefined ? {} : { timeoutSeconds: values.timeoutSeconds })
+  }).where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id))).returning()
+  return rows[0] ?? null
+}
+
+export async function deleteJob (db: Executor, tenantId: string, id: string): Promise<boolean> {
+  const rows = await db.delete(recurringJobs)
+    .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id)))
+    .returning({ id: recurringJobs.id })
+  return rows.length > 0
+}
+
+/** Up to `limit` rows in creation order (seq), strictly after `afterSeq` when given. */
+export async function listJobs (db: Executor, tenantId: string, afterSeq: number | null, limit: number): Promise<RecurringJob[]> {
+  return db.select().from(recurringJobs)
+    .where(and(eq(recurringJobs.tenantId, tenantId), afterSeq === null ? sql`true` : gt(recurringJobs.seq, afterSeq)))
+    .orderBy(asc(recurringJobs.seq))
+    .limit(limit)
+}
