@@ -1,11 +1,11 @@
 // Shared TypeBox pieces. The error body has an $id so swagger emits it once, as a component, and every error
 // response of every route points at it.
 import { Type, type TSchema } from 'typebox'
-import { STATUS, type ErrorCode } from '../errors.js'
+import { ERROR_CODES, STATUS, type ErrorCode } from '../errors.js'
 
 export const ErrorBodySchema = Type.Object({
   error: Type.Object({
-    code: Type.String({ description: 'machine-readable error code (CONTRACT §4)', examples: ['invalid_request'] }),
+    code: Type.Unsafe<ErrorCode>({ type: 'string', enum: [...ERROR_CODES], description: 'machine-readable error code (CONTRACT §4)', examples: ['invalid_request'] }),
     message: Type.String({ description: 'text for a person' }),
     details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() })))
   })

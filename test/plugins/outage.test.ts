@@ -28,6 +28,17 @@ t.test('with the database unreachable, API and readiness answer 503 unavailable 
   t.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200)
 })
 
+t.test('an unexpected failure answers 500 internal and says nothing about its cause', async (t) => {
+  const db = await openTestDb(t, 'pglite')
+  const app = await buildApp({ config, database: db.database, clock: new ManualClock('2026-03-24T15:00:00Z') }, { logger: false })
+  t.teardown(() => app.close())
+  const tenant = await createTenant(app)
+  await db.database.close() // every query now fails with an error that is not a connection outage
+  const res = await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })
+  t.equal(res.statusCode, 500)
+  t.strictSame(res.json(), { error: { code: 'internal', message: 'An unexpected error occurred' } })
+})
+
 /** A TCP proxy in front of PostgreSQL that the test can cut and restore. */
 function proxy (target: URL) {
   let server: Server | undefined
