@@ -1,0 +1,120 @@
+// Execution shapes (CONTRACT §6) and the one function that presents an execution: snake_case fields, RFC 3339
+// UTC whole-second timestamps, null where unset.
+import { Type, type Static } from 'typebox'
+import { Nullable, NullableTimestamp, Timestamp, Uuid } from '../schemas/common.js'
+import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'
+import type { Execution } from './store.js'
+
+const ExecutionStatus = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed')])
+const WorkerId = Type.String({ minLength: 1, maxLength: 200, description: 'the worker holding (or asking for) the lease', examples: ['worker-1'] })
+const QueueName = Type.String({ minLength: 1, maxLength: 200, examples: ['default'] })
+
+// CONTRACT §5 recurring job ids; §4: a bad id is 400 invalid_request.
+export const RecurringId = Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$', examples: ['rjob_daily_cleanup'] })
+
+const EXAMPLE = {
+  id: '0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11',
+  recurring_id: 'rjob_daily_cleanup',
+  job_type: 'reports.daily_cleanup',
+  queue: 'default',
+  payload: { retain_days: 30 },
+  status: 'running',
+  trigger: 'schedule',
+  attempt: 1,
+  max_attempts: 3,
+  timeout_seconds: 300,
+  scheduled_for: '2026-03-25T07:00:00Z',
+  coalesced_count: 1,
+  enqueued_at: '2026-03-25T07:00:00Z',
+  available_at: '2026-03-25T07:00:00Z',
+  started_at: '2026-03-25T07:00:02Z',
+  finished_at: null,
+  lease_expires_at: '2026-03-25T07:05:02Z',
+  worker_id: 'worker-1',
+  last_error: null
+}
+
+export const ExecutionResponse = Type.Object({
+  id: Uuid,
+  recurring_id: Type.String(),
+  job_type: Type.String(),
+  queue: Type.String(),
+  payload: Type.Record(Type.String(), Type.Unknown()),
+  status: ExecutionStatus,
+  trigger: Type.Union([Type.Literal('schedule'), Type.Literal('manual')]),
+  attempt: Type.Integer({ minimum: 0, description: 'attempts started so far (claims)' }),
+  max_attempts: Type.Integer({ minimum: 1 }),
+  timeout_seconds: Type.Integer({ minimum: 1, description: 'lease length of each attempt' }),
+  scheduled_for: Timestamp,
+  coalesced_count: Type.Integer({ minimum: 1, description: 'how many occurrences this execution stands for (1 when on time)' }),
+  enqueued_at: Timestamp,
+  available_at: Timestamp,
+  started_at: NullableTimestamp,
+  finished_at: NullableTimestamp,
+  lease_expires_at: NullableTimestamp,
+  worker_id: Nullable(Type.String()),
+  last_error: Nullable(Type.String())
+}, { examples: [EXAMPLE] })
+
+export const ExecutionIdParams = Type.Object({ id: Uuid })
+export const RecurringIdParams = Type.Object({ id: RecurringId })
+
+export const ClaimBody = Type.Object({
+  worker_id: WorkerId,
+  queues: Type.Optional(Type.Array(QueueName, { minItems: 1, maxItems: 100, default: ['default'], description: 'queues to take work from' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'at most this many executions' }))
+}, { examples: [{ worker_id: 'worker-1', queues: ['default'], limit: 10 }] })
+
+export const WorkerBody = Type.Object({ worker_id: WorkerId }, { examples: [{ worker_id: 'worker-1' }] })
+
+export const CompleteBody = Type.Object({
+  worker_id: WorkerId,
+  result: Type.Optional(Type.Unknown({ description: 'any JSON value; stored with the execution' }))
+}, { examples: [{ worker_id: 'worker-1', result: { rows_deleted: 1204 } }] })
+
+export const FailBody = Type.Object({
+  worker_id: WorkerId,
+  error: Type.String({ minLength: 1, maxLength: 65_536, description: 'what went wrong; kept as last_error' })
+}, { examples: [{ worker_id: 'worker-1', error: 'upstream answered 502' }] })
+
+export const ListExecutionsQuery = Type.Object({
+  recurring_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  status: Type.Optional(ExecutionStatus),
+  queue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }))
+})
+
+export const ClaimResponse = Type.Object({ data: Type.Array(ExecutionResponse) })
+export const ExecutionPage = Type.Object({
+  data: Type.Array(ExecutionResponse),
+  next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as cursor for the next page; null on the last page' })
+})
+
+export type ClaimInput = Static<typeof ClaimBody>
+export type ListExecutionsInput = Static<typeof ListExecutionsQuery>
+export type ExecutionBody = Static<typeof ExecutionResponse>
+
+export function toExecutionResponse (e: Execution): ExecutionBody {
+  return {
+    id: e.id,
+    recurring_id: e.recurringId,
+    job_type: e.jobType,
+    queue: e.queue,
+    payload: e.payload,
+    status: e.status,
+    trigger: e.trigger,
+    attempt: e.attempt,
+    max_attempts: e.maxAttempts,
+    timeout_seconds: e.timeoutSeconds,
+    scheduled_for: toTimestamp(e.scheduledFor),
+    coalesced_count: e.coalescedCount,
+    enqueued_at: toTimestamp(e.enqueuedAt),
+    available_at: toTimestamp(e.availableAt),
+    started_at: toTimestampOrNull(e.startedAt),
+    finished_at: toTimestampOrNull(e.finishedAt),
+    lease_expires_at: toTimestampOrNull(e.leaseExpiresAt),
+    worker_id: e.workerId,
+    last_error: e.lastError
+  }
+}

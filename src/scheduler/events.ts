@@ -1,0 +1,60 @@
+// What the scheduler and the worker protocol report, as one typed event map. Metrics (executions/metrics.ts) and
+// tests subscribe; the scheduler never imports prom-client. Listeners must not throw: an event is a report,
+// not a hook (a throwing listener is caught and ignored by emitSafely).
+import { EventEmitter } from 'node:events'
+
+export interface EnqueuedExecution {
+  readonly tenantId: string
+  readonly recurringId: string
+  readonly queue: string
+  readonly trigger: 'schedule' | 'manual'
+  readonly scheduledFor: Date
+  readonly enqueuedAt: Date
+  readonly coalescedCount: number
+}
+
+export interface TickSummary {
+  /** Executions inserted by this tick (a concurrent tick's conflicts are not counted). */
+  readonly enqueued: number
+  /** Schedules whose evaluation threw; each was pushed back and marked with evaluation_error. */
+  readonly failedSchedules: number
+  /** Batches claimed (each its own transaction). */
+  readonly batches: number
+  readonly leasesExpired: number
+  readonly pruned: number
+  /** Enabled schedules still due after the tick (bounded count), or null when not sampled. */
+  readonly dueAfter: number | null
+  /** Earliest next_run_at of an enabled schedule after the tick, or null when none. */
+  readonly nextDueAt: Date | null
+  /** True when a bounded step stopped at its limit and more work is waiting. */
+  readonly moreWork: boolean
+  readonly durationMs: number
+}
+
+export interface SchedulerEventMap {
+  'tick:done': [TickSummary]
+  'tick:failed': [{ error: unknown, retryInMs: number, consecutiveFailures: number }]
+  'execution:enqueued': [EnqueuedExecution]
+  'execution:claimed': [{ queue: string, attempt: number }]
+  'execution:succeeded': [{ queue: string }]
+  /** A failed attempt: requeued (final false) or the execution is now `failed` (final true). */
+  'execution:attempt-failed': [{ queue: string, reason: 'error' | 'timeout', final: boolean }]
+  'lease:expired': [{ executionId: string, queue: string, attempt: number, final: boolean }]
+  'schedule:failed': [{ tenantId: string, recurringId: string, error: string }]
+  'executions:pruned': [{ count: number }]
+  'task:failed': [{ task: string, error: unknown }]
+}
+
+export class SchedulerEvents extends EventEmitter<SchedulerEventMap> {
+  constructor () {
+    super()
+    this.setMaxListeners(0)
+  }
+
+  /** emit, but a throwing listener never breaks the caller (a tick or a request). */
+  emitSafely<K extends keyof SchedulerEventMap> (event: K, ...args: SchedulerEventMap[K]): void {
+    try {
+      (this.emit as (event: K, ...args: SchedulerEventMap[K]) => boolean)(event, ...args)
+    } catch {}
+  }
+}
