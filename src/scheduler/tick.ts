@@ -1,0 +1,147 @@
+// One scheduler tick: enqueue every due occurrence, expire leases, prune old executions, sample the backlog.
+// Enqueuing claims due schedules in batches; each batch is one transaction (lock SKIP LOCKED → plan → insert
+// executions → advance schedules). (tenant_id, recurring_id, scheduled_for) is unique among schedule
+// executions, so a retried or concurrent tick can never enqueue an occurrence twice, and a batch that fails
+// half-way rolls back whole: the next tick redoes it.
+import type { Database } from '../db/connect.js'
+import type { Clock } from '../time/clock.js'
+import type { SchedulerEvents, TickSummary } from './events.js'
+import { expireLeases } from './leases.js'
+import { planBatch, type PlanOptions } from './plan.js'
+import { pruneExecutions } from './retention.js'
+import { tickStore, type ScheduleUpdate, type ScheduledExecution, type TickStore } from './store.js'
+
+export interface SchedulerLog {
+  debug (obj: object, msg?: string): void
+  info (obj: object, msg?: string): void
+  warn (obj: object, msg?: string): void
+  error (obj: object, msg?: string): void
+}
+
+export interface TickDeps {
+  readonly database: Database
+  readonly clock: Clock
+  readonly config: { readonly executionRetentionDays: number }
+  readonly events?: SchedulerEvents | undefined
+  readonly log?: SchedulerLog | undefined
+  /** Backoff jitter for expired leases, in [0, 1). */
+  readonly random?: (() => number) | undefined
+  readonly store?: TickStore | undefined
+}
+
+export interface TickOptions {
+  /** Schedules claimed per transaction. */
+  readonly batchSize?: number
+  /** Batches per tick before yielding to leases and retention (the tick reports moreWork). */
+  readonly maxBatches?: number
+  readonly leaseBatchSize?: number
+  readonly pruneBatchSize?: number
+  /** Skip retention in this tick (the loop prunes once a minute, or sooner while there is a backlog). */
+  readonly prune?: boolean
+  /** The due gauge counts at most this many rows. */
+  readonly dueSampleCap?: number
+  readonly plan?: PlanOptions
+}
+
+export const DEFAULTS = {
+  batchSize: 500,
+  maxBatches: 40,
+  leaseBatchSize: 1000,
+  pruneBatchSize: 1000,
+  dueSampleCap: 10_000
+} as const
+
+export interface EnqueueResult {
+  readonly enqueued: number
+  readonly failedSchedules: number
+  readonly batches: number
+  readonly moreWork: boolean
+}
+
+/** Enqueues due occurrences, batch after batch, until a batch comes back short or maxBatches is reached. */
+export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Promise<EnqueueResult> {
+  const store = deps.store ?? tickStore
+  const batchSize = options.batchSize ?? DEFAULTS.batchSize
+  const maxBatches = options.maxBatches ?? DEFAULTS.maxBatches
+  let enqueued = 0
+  let failedSchedules = 0
+  let batches = 0
+  for (;;) {
+    const now = deps.clock.now()
+    const batch = await deps.database.db.transaction(async (tx) => {
+      const due = await store.lockDueSchedules(tx, now, batchSize)
+      const plans = planBatch(due, now, options.plan)
+      const items: ScheduledExecution[] = []
+      const updates: ScheduleUpdate[] = []
+      for (const p of plans) {
+        if (p.kind === 'enqueue') {
+          items.push({ tenantId: p.tenantId, id: p.id, scheduledFor: p.scheduledFor, coalescedCount: p.coalescedCount })
+          updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: p.lastRunAt, nextRunAt: p.nextRunAt, evaluationError: null })
+        } else if (p.kind === 'advance') {
+          updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.nextRunAt, evaluationError: null })
+        } else {
+          updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.retryAt, evaluationError: p.error })
+        }
+      }
+      const inserted = await store.insertScheduledExecutions(tx, items, now)
+      await store.updateSchedules(tx, updates)
+      return { claimed: due.length, inserted, plans }
+    })
+    batches++
+    // Reported only after the commit: an event never describes work that was rolled back.
+    for (const p of batch.plans) {
+      if (p.kind !== 'failed') continue
+      failedSchedules++
+      deps.log?.warn({ tenantId: p.tenantId, recurringId: p.id, error: p.error, retryAt: p.retryAt.toISOString() },
+        'schedule evaluation failed; it is retried later and the other schedules go on')
+      deps.events?.emitSafely('schedule:failed', { tenantId: p.tenantId, recurringId: p.id, error: p.error })
+    }
+    for (const e of batch.inserted) {
+      deps.events?.emitSafely('execution:enqueued', { ...e, trigger: 'schedule', enqueuedAt: now })
+    }
+    enqueued += batch.inserted.length
+    if (batch.claimed < batchSize) return { enqueued, failedSchedules, batches, moreWork: false }
+    if (batches >= maxBatches) return { enqueued, failedSchedules, batches, moreWork: true }
+  }
+}
+
+/**
+ * One full tick. Every step runs even if an earlier one failed (a retention bug must not stop lease expiry);
+ * the first error is rethrown at the end so the loop backs off. Emits `tick:done` on success.
+ */
+export async function tickOnce (deps: TickDeps, options: TickOptions = {}): Promise<TickSummary> {
+  const started = performance.now()
+  const store = deps.store ?? tickStore
+  const errors: unknown[] = []
+  const step = async <T>(fallback: T, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn()
+    } catch (error) {
+      errors.push(error)
+      return fallback
+    }
+  }
+  const enqueue = await step<EnqueueResult>({ enqueued: 0, failedSchedules: 0, batches: 0, moreWork: false }, () => enqueueDue(deps, options))
+  const leaseLimit = options.leaseBatchSize ?? DEFAULTS.leaseBatchSize
+  const leasesExpired = await step(0, () => expireLeases(deps, deps.clock.now(), leaseLimit))
+  const pruneLimit = options.pruneBatchSize ?? DEFAULTS.pruneBatchSize
+  const pruned = options.prune === false
+    ? 0
+    : await step(0, () => pruneExecutions({ ...deps, retentionDays: deps.config.executionRetentionDays }, deps.clock.now(), pruneLimit))
+  const dueAfter = await step<number | null>(null, () => store.countDue(deps.database.db, deps.clock.now(), options.dueSampleCap ?? DEFAULTS.dueSampleCap))
+  const nextDueAt = await step<Date | null>(null, () => store.earliestNextRun(deps.database.db))
+  if (errors.length > 0) throw errors[0]
+  const summary: TickSummary = {
+    enqueued: enqueue.enqueued,
+    failedSchedules: enqueue.failedSchedules,
+    batches: enqueue.batches,
+    leasesExpired,
+    pruned,
+    dueAfter,
+    nextDueAt,
+    moreWork: enqueue.moreWork || leasesExpired >= leaseLimit || pruned >= pruneLimit,
+    durationMs: performance.now() - started
+  }
+  deps.events?.emitSafely('tick:done', summary)
+  return summary
+}
