@@ -1,0 +1,99 @@
+// The series side's API limits (CONTRACT §7, reference job-series API), kept out of the dateutil-lenient RRULE
+// engine: FREQ only DAILY/WEEKLY/MONTHLY/YEARLY, no BYHOUR/BYMINUTE/BYSECOND, COUNT 1–366, UNTIL between dtstart
+// and today + 5 years, IANA zones, real dates. Every failure is ApiError invalid_input naming the field.
+import { ApiError } from '../errors.js'
+import { parseRrule, RruleSyntaxError, type Rule } from '../rrule/index.js'
+import { isCalendarDate } from '../time/rfc3339.js'
+import { isValidZone } from '../time/zones.js'
+import { addYears, localDate } from './dates.js'
+
+export const ALLOWED_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const
+export const MAX_COUNT = 366
+/** UNTIL may reach this many years past today (reference: "within 5 years of today"). */
+export const UNTIL_YEARS_AHEAD = 5
+/** dtstart may lie at most this many years before or after today: it bounds how far an expansion walks. */
+export const DTSTART_YEARS_AROUND = 10
+/** numeric(14,2): the largest amount a price or a total can hold. */
+export const MAX_MONEY = 999_999_999_999.99
+
+export function invalid (field: string, message: string): ApiError {
+  return new ApiError('invalid_input', `${field} ${message}`, [{ field, message }])
+}
+
+export function zoneOrThrow (timezone: string): string {
+  if (!isValidZone(timezone)) throw invalid('timezone', `${JSON.stringify(timezone)} is not an IANA time zone name (e.g. America/Los_Angeles)`)
+  return timezone
+}
+
+/** dtstart: a real YYYY-MM-DD date within DTSTART_YEARS_AROUND years of today. */
+export function dtstartOrThrow (dtstart: string, today: string): string {
+  if (!isCalendarDate(dtstart)) throw invalid('dtstart', `${JSON.stringify(dtstart)} is not a date YYYY-MM-DD`)
+  if (dtstart < addYears(today, -DTSTART_YEARS_AROUND) || dtstart > addYears(today, DTSTART_YEARS_AROUND)) {
+    throw invalid('dtstart', `must be within ${DTSTART_YEARS_AROUND} years of today (${today})`)
+  }
+  return dtstart
+}
+
+export function endsOnOrThrow (endsOn: string | null, dtstart: string): string | null {
+  if (endsOn === null) return null
+  if (!isCalendarDate(endsOn)) throw invalid('ends_on', `${JSON.stringify(endsOn)} is not a date YYYY-MM-DD`)
+  if (endsOn < dtstart) throw invalid('ends_on', `must not be before dtstart (${dtstart})`)
+  return endsOn
+}
+
+/**
+ * The last local date a UTC UNTIL allows: an occurrence starts at local midnight, so it is within UNTIL exactly
+ * when its date is not after UNTIL's local date. A date UNTIL is already local; null without UNTIL.
+ */
+export function untilDateOf (rule: Rule, timezone: string): string | null {
+  if (rule.until === null) return null
+  if (rule.until.kind === 'utc') return localDate(new Date(rule.until.dateTime), timezone)
+  return rule.until.kind === 'date' ? rule.until.date : rule.until.dateTime.slice(0, 10)
+}
+
+/** Parses an RRULE and applies the API limits; `today` is the local date in `timezone`. */
+export function ruleOrThrow (text: string, dtstart: string, timezone: string, today: string): Rule {
+  let rule: Rule
+  try {
+    rule = parseRrule(text)
+  } catch (error) {
+    if (error instanceof RruleSyntaxError) throw invalid('rrule', `is not a valid RFC 5545 RRULE: ${error.message} (part ${error.part})`)
+    throw error
+  }
+  if (!(ALLOWED_FREQUENCIES as readonly string[]).includes(rule.freq)) {
+    throw invalid('rrule', `FREQ=${rule.freq} is not allowed: FREQ must be one of ${ALLOWED_FREQUENCIES.join(', ')} (part FREQ)`)
+  }
+  for (const [part, values] of [['BYHOUR', rule.byHour], ['BYMINUTE', rule.byMinute], ['BYSECOND', rule.bySecond]] as const) {
+    if (values.length > 0) throw invalid('rrule', `${part} is not allowed: series occur on whole days (part ${part})`)
+  }
+  if (rule.count !== null && (rule.count < 1 || rule.count > MAX_COUNT)) {
+    throw invalid('rrule', `COUNT must be between 1 and ${MAX_COUNT} (part COUNT)`)
+  }
+  if (rule.until !== null) {
+    if (rule.until.kind === 'local') {
+      // python-dateutil refuses a floating UNTIL with a zoned dtstart, and a series always has a zone.
+      throw invalid('rrule', 'UNTIL must be a date (YYYYMMDD) or a UTC date-time ending in Z, not a floating local time (part UNTIL)')
+    }
+    const untilDate = untilDateOf(rule, timezone)!
+    const latest = addYears(today, UNTIL_YEARS_AHEAD)
+    if (untilDate < dtstart) throw invalid('rrule', `UNTIL (${untilDate} in ${timezone}) must not be before dtstart (${dtstart}) (part UNTIL)`)
+    if (untilDate > latest) throw invalid('rrule', `UNTIL (${untilDate}) must be within ${UNTIL_YEARS_AHEAD} years of today, at most ${latest} (part UNTIL)`)
+  }
+  return rule
+}
+
+// Money is numeric(14,2): amounts are kept as whole cents in arithmetic so totals never drift.
+
+export function toCents (amount: number): number {
+  return Math.round(amount * 100)
+}
+
+/** flat_price when set, else Σ unit_price × quantity, rounded half up to cents. */
+export function totalOf (flatPrice: number | null, lineItems: ReadonlyArray<{ unitPrice: number, quantity: number }>): number {
+  if (flatPrice !== null) return flatPrice
+  // unit price in cents × quantity in ten-thousandths: exact in BigInt, 10^-6 of a unit.
+  let sum = 0n
+  for (const item of lineItems) sum += BigInt(toCents(item.unitPrice)) * BigInt(Math.round(item.quantity * 10_000))
+  const cents = (sum + 5_000n) / 10_000n
+  return Number(cents) / 100
+}
