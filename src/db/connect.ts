@@ -1,7 +1,11 @@
 // Turns DATABASE_URL into one Database: PostgreSQL through postgres.js, or embedded PGlite (on disk or in memory).
 // Code asks about capabilities (`supports`), never about a product name, so the same code runs on both.
 import { EventEmitter } from 'node:events'
-import { mkdirSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import { sql, type SQL } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -51,10 +55,21 @@ export async function openDatabase (options: ConnectOptions): Promise<Database> 
   if (options.url === undefined || options.url === '') {
     const dir = options.dataDir ?? './data'
     mkdirSync(dir, { recursive: true })
+    if (!existsSync(join(dir, 'PG_VERSION'))) await initializeInChild(dir)
     return wrapPglite(await PGlite.create(dir))
   }
   if (options.url === 'memory://') return wrapPglite(await PGlite.create())
   throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, or be memory:// (got "${options.url.split(':')[0]}:…")`)
+}
+
+/** First start of an on-disk PGlite: run initdb in a child process (see init-pglite.ts); on failure, in here. */
+async function initializeInChild (dir: string): Promise<void> {
+  const script = fileURLToPath(new URL(`./init-pglite${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url))
+  try {
+    await promisify(execFile)(process.execPath, [...process.execArgv, script, dir], { timeout: 120_000 })
+  } catch {
+    // PGlite.create in this process initializes the directory instead: slower on memory, same result.
+  }
 }
 
 function openPostgres (url: string, max: number): Database {
