@@ -95,11 +95,12 @@ export interface StoredExecution {
 
 /** Every execution of the tenant (optionally of one schedule), oldest scheduled first. */
 export async function readExecutions (db: Executor, tenantId: string, recurringId?: string): Promise<StoredExecution[]> {
-  return queryRows<StoredExecution>(db, sql`
+  // Spread: postgres.js answers with its own Array subclass, which strictSame would tell apart.
+  return [...await queryRows<StoredExecution>(db, sql`
     select recurring_id, trigger, status, coalesced_count,
       to_char(scheduled_for at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as scheduled_for,
       to_char(enqueued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as enqueued_at
     from executions
     where tenant_id = ${tenantId} ${recurringId === undefined ? sql`` : sql`and recurring_id = ${recurringId}`}
-    order by scheduled_for, recurring_id, seq`)
+    order by scheduled_for, recurring_id, seq`)]
 }
