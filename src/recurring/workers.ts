@@ -35,7 +35,10 @@ export function derivedId (jobType: string): string {
   return `rjob_${jobType.slice(jobType.lastIndexOf('.') + 1)}`
 }
 
-function idIssue (id: string, field: string): FieldIssue | null {
+/** A job_type whose derived id is not a valid id, or whose last segment is empty ("MyApp.Jobs." → "rjob_"). */
+function idIssue (jobType: string, field: string): FieldIssue | null {
+  const id = derivedId(jobType)
+  if (jobType.endsWith('.')) return { field, message: 'ends with "." so there is no last segment to derive the id rjob_<segment> from' }
   if (id.length <= RECURRING_ID_MAX && ID.test(id)) return null
   return { field, message: `derives the id "${id}", which is not 1–${RECURRING_ID_MAX} characters matching ${RECURRING_ID_PATTERN}` }
 }
@@ -63,7 +66,7 @@ export class WorkersService {
     const items = input.recurring
     const ids = items.map((item) => derivedId(item.job_type))
     checkAll(items, (item, prefix) => {
-      const issue = idIssue(derivedId(item.job_type), `${prefix}job_type`) ?? payloadIssue(item.payload, `${prefix}payload`)
+      const issue = idIssue(item.job_type, `${prefix}job_type`) ?? payloadIssue(item.payload, `${prefix}payload`)
       if (issue !== null) throw new ApiError('invalid_request', `Invalid body: ${issue.field} ${issue.message}`, [issue])
     })
     checkAll(items, (item, prefix) => { scheduleOrThrow(item.cron_expression, derivedId(item.job_type), `${prefix}cron_expression`) })

@@ -172,7 +172,7 @@ t.test('the recurring routes demand their scopes: read for GET, write for PUT/PA
 
 t.test('the recurring routes answer 401 unauthorized without a valid key', async (t) => {
   await eachApp(t, async (t, { app }) => {
-    for (const headers of [{}, { authorization: 'Bearer zoop_uk_not-a-real-token' }, { authorization: 'Basic abc' }]) {
+    for (const headers of [{}, { authorization: 'Bearer zoop_uk_not-a-real-token' }, { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
       const api = client(app, headers)
       for (const res of [await api.put('rjob_x', valid), await api.get('rjob_x'), await api.list(), await api.patch('rjob_x', {}),
         await api.del('rjob_x'), await api.register({ recurring: [valid] }), await api.preview({ cron_expression: '0 3 * * *' })]) {
