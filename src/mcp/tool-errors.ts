@@ -1,0 +1,45 @@
+// The single mapping from a failure inside a tool to MCP's `isError: true` result (CONTRACT §7). The text is the
+// REST error body, so a client reads {"error": {"code", "message", "details"?}} on both transports; the codes are
+// the reference document's kinds: invalid_input, not_found, insufficient_scope, conflict, internal.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
+import { ApiError, type FieldIssue } from '../errors.js'
+import { toApiError } from '../plugins/error-handler.js'
+
+interface Logger { error (obj: object, msg: string): void }
+
+export interface AjvIssue { instancePath?: string, message?: string, keyword?: string, params?: Record<string, unknown> }
+
+/** Ajv's errors for a tool's arguments, as the invalid_input a REST body would have given. */
+export function argumentsError (issues: readonly AjvIssue[]): ApiError {
+  const details: FieldIssue[] = issues.map((issue) => {
+    const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.')
+    const missing = issue.params?.missingProperty
+    if (issue.keyword === 'required' && typeof missing === 'string') return { field: path === '' ? missing : `${path}.${missing}`, message: 'is required' }
+    return { field: path === '' ? '(root)' : path, message: issue.message ?? 'is invalid' }
+  })
+  const first = details[0]
+  const message = first === undefined
+    ? 'Invalid arguments'
+    : `Invalid arguments: ${first.field} ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`
+  return new ApiError('invalid_input', message, details)
+}
+
+function toolApiError (error: unknown, log: Logger): ApiError {
+  const apiError = toApiError(error)
+  switch (apiError.code) {
+    case 'invalid_input': case 'not_found': case 'insufficient_scope': case 'conflict':
+      return apiError
+    case 'invalid_request':
+      return new ApiError('invalid_input', apiError.message, apiError.details)
+    case 'unavailable':
+      return new ApiError('internal', 'The database is unavailable; try again shortly')
+    default:
+      log.error({ err: error }, 'MCP tool failed')
+      return new ApiError('internal', 'An unexpected error occurred')
+  }
+}
+
+export function toToolError (error: unknown, log: Logger): CallToolResult {
+  const body = toolApiError(error, log).toBody()
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify(body) }] }
+}
