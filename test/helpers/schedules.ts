@@ -66,7 +66,7 @@ export async function insertTenant (db: Executor, name = 'bench'): Promise<strin
   return tenant!.id
 }
 
-export interface StoredSchedule {
+export type StoredSchedule = {
   id: string
   next_run_at: string | null
   last_run_at: string | null
@@ -84,7 +84,7 @@ export async function readSchedule (db: Executor, tenantId: string, id: string):
   return found
 }
 
-export interface StoredExecution {
+export type StoredExecution = {
   recurring_id: string
   trigger: string
   status: string
