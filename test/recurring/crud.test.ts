@@ -252,3 +252,16 @@ t.test('GET /v1/recurring/{id} of an unknown id answers 404 recurring_job_not_fo
     t.strictSame(res.json(), { error: { code: 'recurring_job_not_found', message: 'No recurring job with id "rjob_missing"' } })
   })
 })
+
+t.test('concurrent PUTs of one new id end as one create and updates, and concurrent claims of one job_type as one 200 and 409s', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const api = client(app, (await createTenant(app)).headers)
+    const same = await Promise.all(Array.from({ length: 6 }, () => api.put('rjob_daily_cleanup', REFERENCE_BODY)))
+    t.strictSame(same.map((r) => r.statusCode), [200, 200, 200, 200, 200, 200])
+    t.equal(same.filter((r) => r.json().updated_at === null).length, 1, 'exactly one of them created the schedule')
+
+    const rivals = await Promise.all(Array.from({ length: 6 }, (_, i) => api.put(`rjob_rival_${i}`, { job_type: 'Contested', cron_expression: '0 3 * * *' })))
+    t.equal(rivals.filter((r) => r.statusCode === 200).length, 1)
+    t.equal(rivals.filter((r) => r.statusCode === 409 && codeOf(r) === 'recurring_job_type_conflict').length, 5)
+  })
+})
