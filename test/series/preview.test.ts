@@ -1,0 +1,81 @@
+// RRULE previews (CONTRACT §8): POST /v1/preview/rrule, POST /v1/job_series/preview and job_series.preview list
+// the first `count` occurrences counted from dtstart, validated like job_series.create.
+import t from 'tap'
+import { eachApp } from '../helpers/app.js'
+import { mcp, rest, seriesTenant } from './fixtures.js'
+
+const reference = { rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-07-07', timezone: 'America/Los_Angeles' }
+
+t.test('the reference example: every Monday from Tuesday 2026-07-07 starts 2026-07-13', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const tenant = await seriesTenant(app)
+    const api = rest(app, tenant.headers)
+    const expected = {
+      occurrences: ['2026-07-13', '2026-07-20', '2026-07-27'].map((date) => ({ date, scheduled_start: `${date}T00:00:00-07:00` }))
+    }
+    for (const url of ['/v1/preview/rrule', '/v1/job_series/preview']) {
+      const res = await api.post(url, { ...reference, count: 3 })
+      t.strictSame([res.status, res.body], [200, expected], url)
+    }
+    const viaMcp = await mcp(app, tenant.headers).tool('job_series.preview', { ...reference, count: 3 })
+    t.strictSame(viaMcp.value, expected)
+
+    const defaults = await api.post('/v1/preview/rrule', reference)
+    t.equal(defaults.body.occurrences.length, 10, 'count defaults to 10')
+    t.equal(defaults.body.occurrences[9].date, '2026-09-14')
+    const many = await api.post('/v1/preview/rrule', { ...reference, rrule: 'FREQ=DAILY', count: 1000 })
+    t.equal(many.body.occurrences.length, 1000)
+  })
+})
+
+t.test('previews count from dtstart, honour every cap, and show DST offsets', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const tenant = await seriesTenant(app)
+    const api = rest(app, tenant.headers)
+    const datesOf = async (body: Record<string, unknown>) => ((await api.post('/v1/preview/rrule', body)).body.occurrences as any[]).map((o) => o.date)
+    // Today is 2026-03-24: a preview still starts at dtstart, in the past too.
+    t.strictSame(await datesOf({ rrule: 'FREQ=DAILY;COUNT=3', dtstart: '2026-01-30', timezone: 'UTC' }), ['2026-01-30', '2026-01-31', '2026-02-01'])
+    t.strictSame(await datesOf({ rrule: 'FREQ=MONTHLY', dtstart: '2026-01-31', timezone: 'UTC', count: 4 }), ['2026-01-31', '2026-03-31', '2026-05-31', '2026-07-31'], 'dateutil skips months without a 31st')
+    t.strictSame(await datesOf({ rrule: 'FREQ=DAILY', dtstart: '2026-04-01', timezone: 'UTC', max_occurrences: 2 }), ['2026-04-01', '2026-04-02'])
+    t.strictSame(await datesOf({ rrule: 'FREQ=DAILY', dtstart: '2026-04-01', timezone: 'UTC', ends_on: '2026-04-03' }), ['2026-04-01', '2026-04-02', '2026-04-03'])
+    t.strictSame(await datesOf({ rrule: 'FREQ=DAILY;UNTIL=20260402T120000Z', dtstart: '2026-04-01', timezone: 'Pacific/Kiritimati' }), ['2026-04-01', '2026-04-02', '2026-04-03'], 'UTC UNTIL read in the zone (+14:00)')
+    t.strictSame(await datesOf({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', dtstart: '2026-01-01', timezone: 'UTC' }), [], 'a rule without occurrences previews none')
+
+    const santiago = await api.post('/v1/preview/rrule', { rrule: 'FREQ=DAILY', dtstart: '2026-09-05', timezone: 'America/Santiago', count: 3 })
+    t.strictSame(santiago.body.occurrences, [
+      { date: '2026-09-05', scheduled_start: '2026-09-05T00:00:00-04:00' },
+      { date: '2026-09-06', scheduled_start: '2026-09-06T01:00:00-03:00' },
+      { date: '2026-09-07', scheduled_start: '2026-09-07T00:00:00-03:00' }
+    ])
+    const utc = await api.post('/v1/preview/rrule', { rrule: 'FREQ=DAILY', dtstart: '2026-09-05', timezone: 'UTC', count: 1 })
+    t.equal(utc.body.occurrences[0].scheduled_start, '2026-09-05T00:00:00+00:00')
+  })
+})
+
+t.test('previews validate like job_series.create', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const tenant = await seriesTenant(app)
+    const api = rest(app, tenant.headers)
+    const { tool } = mcp(app, tenant.headers)
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ ...reference, rrule: 'FREQ=HOURLY' }, 'rrule'],
+      [{ ...reference, rrule: 'FREQ=DAILY;COUNT=400' }, 'rrule'],
+      [{ ...reference, rrule: 'FREQ=DAILY;UNTIL=20400101' }, 'rrule'],
+      [{ ...reference, timezone: 'Nowhere/Special' }, 'timezone'],
+      [{ ...reference, dtstart: '2026-13-01' }, 'dtstart'],
+      [{ ...reference, ends_on: '2026-07-06' }, 'ends_on'],
+      [{ ...reference, max_occurrences: 0 }, 'max_occurrences'],
+      [{ ...reference, count: 0 }, 'count'],
+      [{ ...reference, count: 1001 }, 'count'],
+      [{ rrule: 'FREQ=DAILY', timezone: 'UTC' }, 'dtstart']
+    ]
+    for (const [body, field] of cases) {
+      for (const url of ['/v1/preview/rrule', '/v1/job_series/preview']) {
+        const res = await api.post(url, body)
+        t.strictSame([res.status, res.body.error.code, res.body.error.details?.[0]?.field], [400, 'invalid_input', field], `${url} ${JSON.stringify(body)}`)
+      }
+      const viaMcp = await tool('job_series.preview', body)
+      t.strictSame([viaMcp.value.error.code, viaMcp.value.error.details?.[0]?.field], ['invalid_input', field])
+    }
+  })
+})
