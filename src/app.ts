@@ -52,7 +52,9 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     logger: options.logger ?? { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID()
+    genReqId: () => randomUUID(),
+    // CONTRACT §5 allows 200-character ids (URL-encoded ':' triples them); the router's default cap is 100.
+    routerOptions: { maxParamLength: 1024 }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const bodyAjv = ajv(false)

@@ -203,7 +203,7 @@ t.test('PUT /v1/recurring/{id} accepts ids of 1 to 100 characters with every all
 
 // Fastify's router refuses path parameters over 100 characters (maxParamLength) with its own 414 body before any
 // route runs; CONTRACT §5 allows 200. The fix is one option in src/app.ts, which this feature does not own.
-t.test('PUT /v1/recurring/{id} accepts a 200-character id, and a 201-character one is 400 invalid_request', { todo: 'src/app.ts needs Fastify maxParamLength >= 201' }, async (t) => {
+t.test('PUT /v1/recurring/{id} accepts a 200-character id, and a 201-character one is 400 invalid_request', async (t) => {
   await eachApp(t, async (t, { app }) => {
     const api = client(app, (await createTenant(app)).headers)
     const id = `A${'b'.repeat(199)}`
