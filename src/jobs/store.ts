@@ -51,13 +51,13 @@ export async function insertGeneratedJobs (db: Executor, toInsert: readonly JobT
   for (let i = 0; i < toInsert.length; i += INSERT_CHUNK) {
     const chunk = toInsert.slice(i, i + INSERT_CHUNK)
     const rows = await db.insert(jobs).values(chunk.map((c) => c.job)).onConflictDoNothing()
-      .returning({ id: jobs.id, tenantId: jobs.tenantId, occurrenceDate: jobs.occurrenceDate })
+      .returning({ id: jobs.id, tenantId: jobs.tenantId, seriesId: jobs.seriesId, occurrenceDate: jobs.occurrenceDate })
     created += rows.length
-    const byDate = new Map(chunk.map((c) => [c.job.occurrenceDate, c]))
+    const byOccurrence = new Map(chunk.map((c) => [`${c.job.seriesId}/${c.job.occurrenceDate}`, c]))
     const items: Array<typeof jobLineItems.$inferInsert> = []
     const assigned: Array<typeof jobAssignments.$inferInsert> = []
     for (const row of rows) {
-      const source = byDate.get(row.occurrenceDate)!
+      const source = byOccurrence.get(`${row.seriesId}/${row.occurrenceDate}`)!
       for (const item of source.lineItems) items.push({ ...item, tenantId: row.tenantId, jobId: row.id })
       for (const userId of source.assignments) assigned.push({ tenantId: row.tenantId, jobId: row.id, userId })
     }

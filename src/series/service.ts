@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js'
 import { cancelPendingJobs } from '../jobs/store.js'
 import type { Clock } from '../time/clock.js'
 import { localDate, minDate } from './dates.js'
-import { materializeWindow } from './materialize.js'
+import { materializeWindow, materializeWindows } from './materialize.js'
 import { previewRrule } from './preview.js'
 import type { CreateSeriesInput, LineItemInputValue, ListSeriesInput, PreviewRruleInput, UpdateSeriesInput } from './schemas.js'
 import * as store from './store.js'
@@ -167,12 +167,24 @@ export class SeriesService {
   }
 
   /**
-   * The window task's batch: extends the windows of up to `limit` series due at `now`, each in its own
-   * transaction (FOR UPDATE SKIP LOCKED, so instances running together share the work). A series whose
-   * generation fails is retried GENERATION_RETRY_MS later and never blocks the others. Returns how many series
-   * it looked at.
+   * The window task's batch: extends the windows of up to `limit` series due at `now` in one transaction
+   * (FOR UPDATE SKIP LOCKED, so instances running together share the work). When the batch fails, its series are
+   * retried one by one, so one broken series never blocks the others: it alone is postponed by
+   * GENERATION_RETRY_MS. Returns how many series it handled.
    */
   async generateDue (now: Date, limit: number): Promise<number> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const due = await store.lockDueSeriesBatch(tx, now, limit)
+        await materializeWindows(tx, due, now, this.horizonDays)
+        return due.length
+      })
+    } catch {
+      return this.#generateOneByOne(now, limit)
+    }
+  }
+
+  async #generateOneByOne (now: Date, limit: number): Promise<number> {
     const ids = await store.dueSeriesIds(this.db, now, limit)
     for (const id of ids) {
       try {

@@ -1,6 +1,6 @@
 // Persistence for job series and their templates (CONTRACT §7). Rows are addressed by (tenant_id, id): another
 // tenant's series is simply not found. Store functions take the executor (database or open transaction) first.
-import { and, asc, count, desc, eq, inArray, isNull, lte } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
 import { catalogItems, customers, jobSeries, jobSeriesAssignments, jobSeriesLineItems, teamMembers } from '../db/tables.js'
 
@@ -53,6 +53,16 @@ export async function lockDueSeries (db: Executor, id: string, now: Date): Promi
   return rows[0] ?? null
 }
 
+/**
+ * Locks up to `limit` live series whose window is due, most overdue first; rows another transaction holds are
+ * skipped, so instances running the window task together share the work (job_series_generation_due_idx).
+ */
+export async function lockDueSeriesBatch (db: Executor, now: Date, limit: number): Promise<Series[]> {
+  return db.select().from(jobSeries)
+    .where(and(lte(jobSeries.generationDueAt, now), isNull(jobSeries.endedAt)))
+    .orderBy(asc(jobSeries.generationDueAt)).limit(limit).for('update', { skipLocked: true })
+}
+
 /** Ids of live series whose window is due, most overdue first (uses job_series_generation_due_idx). */
 export async function dueSeriesIds (db: Executor, now: Date, limit: number): Promise<string[]> {
   const rows = await db.select({ id: jobSeries.id }).from(jobSeries)
@@ -88,6 +98,46 @@ export async function assignmentsOf (db: Executor, seriesId: string): Promise<st
   const rows = await db.select({ userId: jobSeriesAssignments.userId }).from(jobSeriesAssignments)
     .where(eq(jobSeriesAssignments.seriesId, seriesId)).orderBy(asc(jobSeriesAssignments.userId))
   return rows.map((r) => r.userId)
+}
+
+/** Template line items of several series at once, by series id. */
+export async function lineItemsOfMany (db: Executor, seriesIds: readonly string[]): Promise<Map<string, LineItemRow[]>> {
+  const out = new Map<string, LineItemRow[]>()
+  if (seriesIds.length === 0) return out
+  const rows = await db.select({
+    seriesId: jobSeriesLineItems.seriesId,
+    id: jobSeriesLineItems.id,
+    description: jobSeriesLineItems.description,
+    unitPrice: jobSeriesLineItems.unitPrice,
+    quantity: jobSeriesLineItems.quantity,
+    catalogItemId: jobSeriesLineItems.catalogItemId,
+    position: jobSeriesLineItems.position
+  }).from(jobSeriesLineItems).where(inArray(jobSeriesLineItems.seriesId, [...seriesIds]))
+    .orderBy(asc(jobSeriesLineItems.position), asc(jobSeriesLineItems.id))
+  for (const { seriesId, ...item } of rows) out.set(seriesId, [...(out.get(seriesId) ?? []), item])
+  return out
+}
+
+/** Assignments of several series at once, by series id. */
+export async function assignmentsOfMany (db: Executor, seriesIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (seriesIds.length === 0) return out
+  const rows = await db.select({ seriesId: jobSeriesAssignments.seriesId, userId: jobSeriesAssignments.userId }).from(jobSeriesAssignments)
+    .where(inArray(jobSeriesAssignments.seriesId, [...seriesIds])).orderBy(asc(jobSeriesAssignments.userId))
+  for (const { seriesId, userId } of rows) out.set(seriesId, [...(out.get(seriesId) ?? []), userId])
+  return out
+}
+
+export interface Bookkeeping { id: string, generatedThrough: string, generationDueAt: Date | null }
+
+/** Window bookkeeping of many series in one statement. */
+export async function setBookkeeping (db: Executor, rows: readonly Bookkeeping[]): Promise<void> {
+  if (rows.length === 0) return
+  const values = sql.join(rows.map((r) => sql`(${r.id}::uuid, ${r.generatedThrough}::date, ${r.generationDueAt === null ? null : r.generationDueAt.toISOString()}::timestamptz)`), sql`, `)
+  await db.execute(sql`
+    update job_series set generated_through = v.generated_through, generation_due_at = v.generation_due_at
+    from (values ${values}) as v(id, generated_through, generation_due_at)
+    where job_series.id = v.id`)
 }
 
 /** Replaces the template line items wholesale (reference: "the existing list is deleted and the new list is inserted"). */

@@ -118,6 +118,29 @@ t.test('two window tasks at once never create a second live instance for a date'
   }, { env })
 })
 
+t.test('a series whose window cannot be generated is postponed and never blocks the others', async (t) => {
+  await eachApp(t, async (t, ctx) => {
+    const { app, clock, db } = ctx
+    const tenant = await seriesTenant(app)
+    const failing = failingService(ctx)
+    const healthy = await failing.create(principalOf(tenant), { title: 'Healthy', rrule: 'FREQ=DAILY', timezone: 'UTC', dtstart: '2026-03-24' })
+    // A zone this runtime no longer knows (stored before a tzdata change, say): its expansion throws.
+    const [broken] = await queryRows<{ id: string }>(db.database.db, sql`
+      insert into job_series (tenant_id, title, rrule, timezone, dtstart, created_by, generation_due_at, created_at)
+      values (${tenant.tenantId}, 'Broken', 'FREQ=DAILY', 'Mars/Olympus_Mons', '2026-03-24', ${tenant.memberId}, ${clock.now().toISOString()}::timestamptz, now())
+      returning id`)
+    const errors: string[] = []
+    const service = new SeriesService(db.database.db, clock, ctx.config.generationHorizonDays, { onGenerationError: (_error, id) => { errors.push(id) } })
+    clock.advance(1000)
+    t.equal(await service.generateDue(clock.now(), 200), 2)
+    t.strictSame(errors, [broken!.id], 'the failure is reported')
+    t.equal((await allJobs(app, tenant.headers, healthy.id)).length, 11, 'the healthy series got its window')
+    const [due] = await queryRows<{ due: string }>(db.database.db, sql`select to_char(generation_due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') as due from job_series where id = ${broken!.id}`)
+    t.equal(due!.due, '2026-03-24T15:10:01', 'retried ten minutes later')
+    t.equal(await service.generateDue(clock.now(), 200), 0, 'nothing is due until then')
+  }, { env })
+})
+
 t.test('DST: scheduled_start is local midnight, or the first valid instant when midnight does not exist', async (t) => {
   await eachApp(t, async (t, ctx) => {
     const { app, clock } = ctx
