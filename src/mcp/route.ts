@@ -67,17 +67,6 @@ const JsonRpcResponse = Type.Unsafe<unknown>({
   examples: [{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: '{"id":"cccccccc-0000-4000-8000-000000000003","title":"Weekly lawn maintenance"}' }], structuredContent: { id: 'cccccccc-0000-4000-8000-000000000003', title: 'Weekly lawn maintenance' } } }]
 })
 
-const JsonRpcErrorResponse = Type.Unsafe<unknown>({
-  description: 'A JSON-RPC error: -32700 (unparsable JSON), -32600 (not a JSON-RPC message), -32000 (transport: Accept, protocol version)',
-  type: 'object',
-  properties: {
-    jsonrpc: { const: '2.0' },
-    id: { type: ['string', 'integer', 'null'] },
-    error: { type: 'object', properties: { code: { type: 'integer' }, message: { type: 'string' } } }
-  },
-  examples: [{ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error: the body is not valid JSON' } }]
-})
-
 type JsonRpcId = string | number | null
 
 function jsonRpcError (id: JsonRpcId, code: number, message: string) {
@@ -85,7 +74,7 @@ function jsonRpcError (id: JsonRpcId, code: number, message: string) {
 }
 
 function sendJson (reply: FastifyReply, status: 400, body: unknown): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body))
+  return reply.code(status as number).type('application/json; charset=utf-8').send(JSON.stringify(body))
 }
 
 function isObject (value: unknown): value is Record<string, unknown> {
@@ -163,15 +152,16 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
       summary: 'MCP over Streamable HTTP (stateless, JSON responses): initialize, ping, tools/list, tools/call',
       description: 'Tools: job_series.list, job_series.get, job_series.create, job_series.update, job_series.end, ' +
         'job_series.preview, jobs.list, jobs.get, jobs.update. Each tool checks its own scope. Unparsable JSON answers ' +
-        '-32700, a malformed JSON-RPC message -32600, an unknown tool -32602.',
+        '-32700 and a malformed JSON-RPC message -32600, both with HTTP 400 and a JSON-RPC error body ' +
+        '`{"jsonrpc": "2.0", "id": null, "error": {"code", "message"}}` (not the REST error body, so those two statuses are ' +
+        'described here rather than under responses); a client that accepts neither JSON nor SSE gets 406 with code -32000. ' +
+        'An unknown tool is the JSON-RPC error -32602 in a 200 response; tool failures are results with isError: true.',
       tags: ['mcp'],
       body: JsonRpcBody,
       response: {
         ...errorResponses(401, 403, 413, 415, 429),
         200: JsonRpcResponse,
-        202: Type.Unsafe<string>({ description: 'Accepted: the body held only notifications or responses; no content' }),
-        400: JsonRpcErrorResponse,
-        406: JsonRpcErrorResponse
+        202: Type.Unsafe<string>({ description: 'Accepted: the body held only notifications or responses; no content' })
       }
     },
     // The body schema documents JSON-RPC; the checks below answer in JSON-RPC instead of the REST error body.
