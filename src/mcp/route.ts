@@ -52,9 +52,9 @@ const JsonRpcBody = Type.Unsafe<unknown>({
         rrule: 'FREQ=WEEKLY;BYDAY=MO',
         timezone: 'America/Los_Angeles',
         dtstart: '2026-07-07',
-        customer_id: 'aaaaaaaa-0000-4000-8000-000000000001',
+        customer_id: 'aaaaaaaa-0000-0000-0000-000000000001',
         line_items: [{ description: 'Mow and edge', unit_price: 80.00, quantity: 1 }],
-        assigned_user_ids: ['bbbbbbbb-0000-4000-8000-000000000002']
+        assigned_user_ids: ['bbbbbbbb-0000-0000-0000-000000000002']
       }
     }
   }]
@@ -64,7 +64,7 @@ const JsonRpcResponse = Type.Unsafe<unknown>({
   description: 'The JSON-RPC response: {jsonrpc, id, result} or {jsonrpc, id, error: {code, message}}. Tool failures are results ' +
     'with isError: true and the error body as text.',
   type: ['object', 'array'],
-  examples: [{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: '{"id":"cccccccc-0000-4000-8000-000000000003","title":"Weekly lawn maintenance"}' }], structuredContent: { id: 'cccccccc-0000-4000-8000-000000000003', title: 'Weekly lawn maintenance' } } }]
+  examples: [{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: '{"id":"cccccccc-0000-0000-0000-000000000003","title":"Weekly lawn maintenance"}' }], structuredContent: { id: 'cccccccc-0000-0000-0000-000000000003', title: 'Weekly lawn maintenance' } } }]
 })
 
 type JsonRpcId = string | number | null
@@ -153,7 +153,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
       description: 'Tools: job_series.list, job_series.get, job_series.create, job_series.update, job_series.end, ' +
         'job_series.preview, jobs.list, jobs.get, jobs.update. Each tool checks its own scope. Unparsable JSON answers ' +
         '-32700 and a malformed JSON-RPC message -32600, both with HTTP 400 and a JSON-RPC error body ' +
-        '`{"jsonrpc": "2.0", "id": null, "error": {"code", "message"}}` (not the REST error body, so those two statuses are ' +
+        '`{"jsonrpc": "2.0", "id", "error": {"code", "message"}}` (id null unless the request\'s id could be read; not the REST error body, so those two statuses are ' +
         'described here rather than under responses); a client that accepts neither JSON nor SSE gets 406 with code -32000. ' +
         'An unknown tool is the JSON-RPC error -32602 in a 200 response; tool failures are results with isError: true.',
       tags: ['mcp'],

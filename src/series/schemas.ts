@@ -21,7 +21,7 @@ const Dtstart = Type.String({ ...DateOnly, description: 'YYYY-MM-DD, the first p
 const MaxOccurrences = Type.Integer({ minimum: 1, maximum: MAX_COUNT, description: 'cap on occurrences counted from dtstart (1–366)' })
 const ExternalId = Type.String({ minLength: 1, maxLength: 200, description: 'your own reference, unique per tenant (extension)' })
 /** Ids in paths and tool arguments: any string, so a malformed id answers not_found like an unknown one. */
-export const RecordId = Type.String({ maxLength: 100, description: 'record id (uuid)', examples: ['cccccccc-0000-4000-8000-000000000003'] })
+export const RecordId = Type.String({ maxLength: 100, description: 'record id (uuid)', examples: ['cccccccc-0000-0000-0000-000000000003'] })
 
 export const LineItemInput = Type.Object({
   description: Type.String({ minLength: 1, maxLength: 500 }),
@@ -53,9 +53,9 @@ export const CreateSeriesBody = Type.Object({
     rrule: 'FREQ=WEEKLY;BYDAY=MO',
     timezone: 'America/Los_Angeles',
     dtstart: '2026-07-07',
-    customer_id: 'aaaaaaaa-0000-4000-8000-000000000001',
+    customer_id: 'aaaaaaaa-0000-0000-0000-000000000001',
     line_items: [{ description: 'Mow and edge', unit_price: 80.00, quantity: 1 }],
-    assigned_user_ids: ['bbbbbbbb-0000-4000-8000-000000000002']
+    assigned_user_ids: ['bbbbbbbb-0000-0000-0000-000000000002']
   }]
 })
 
