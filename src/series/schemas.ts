@@ -21,7 +21,7 @@ const Dtstart = Type.String({ ...DateOnly, description: 'YYYY-MM-DD, the first p
 const MaxOccurrences = Type.Integer({ minimum: 1, maximum: MAX_COUNT, description: 'cap on occurrences counted from dtstart (1–366)' })
 const ExternalId = Type.String({ minLength: 1, maxLength: 200, description: 'your own reference, unique per tenant (extension)' })
 /** Ids in paths and tool arguments: any string, so a malformed id answers not_found like an unknown one. */
-export const RecordId = Type.String({ maxLength: 100, description: 'record id (uuid)', examples: ['cccccccc-0000-0000-0000-000000000003'] })
+export const RecordId = Type.String({ description: 'record id (uuid); anything else is simply not found', examples: ['cccccccc-0000-0000-0000-000000000003'] })
 
 export const LineItemInput = Type.Object({
   description: Type.String({ minLength: 1, maxLength: 500 }),

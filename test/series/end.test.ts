@@ -61,7 +61,7 @@ t.test('end keeps an earlier ends_on and answers not_found for unknown ids', asy
     t.equal((await api.get(`/v1/job_series/${series.id}`)).body.ends_on, '2026-03-10')
 
     const theirs = (await rest(app, other.headers).post('/v1/job_series', { title: 'Theirs', rrule: 'FREQ=DAILY', timezone: 'UTC', dtstart: '2026-03-01' })).body
-    for (const id of [theirs.id, '00000000-0000-4000-8000-000000000000', 'zzz']) {
+    for (const id of [theirs.id, '00000000-0000-4000-8000-000000000000', 'zzz', 'x'.repeat(150)]) {
       const res = await api.post(`/v1/job_series/${id}/end`)
       t.strictSame([res.status, res.body.error.code], [404, 'not_found'], id)
       t.equal((await mcp(app, tenant.headers).tool('job_series.end', { id })).value.error.code, 'not_found')
