@@ -24,10 +24,17 @@ function fieldOf (issue: AjvIssue): string {
 function validationError (error: FastifyError, code: ErrorCode): ApiError {
   const issues = (error.validation ?? []) as AjvIssue[]
   const where = error.validationContext ?? 'request'
-  const details: FieldIssue[] = issues.map((issue) => ({
+  // A nullable field (anyOf [T, null]) fails with one issue per branch plus the anyOf itself; a person wants the
+  // branch that explains it ("must be string"), so the null branch and the anyOf summary go when it is there.
+  const all = issues.map((issue) => ({
     field: fieldOf(issue),
-    message: issue.keyword === 'required' ? 'is required' : (issue.message ?? 'is invalid')
+    message: issue.keyword === 'required' ? 'is required' : (issue.message ?? 'is invalid'),
+    noise: issue.keyword === 'anyOf' || (issue.keyword === 'type' && issue.params?.type === 'null')
   }))
+  const explained = new Set(all.filter((d) => !d.noise).map((d) => d.field))
+  const details: FieldIssue[] = all
+    .filter((d) => !d.noise || !explained.has(d.field))
+    .map(({ field, message }) => ({ field, message }))
   const first = details[0]
   const message = first === undefined
     ? `Invalid ${where}`

@@ -98,3 +98,18 @@ t.test('operations: /healthz, /readyz, /metrics', async (t) => {
     t.match(metrics.body, /http_request_duration_seconds_count\{method="GET",route="\/readyz",status_code="200"\} 1/)
   }, { env: { METRICS_TOKEN: 'metrics-secret' } })
 })
+
+t.test('a nullable field of the wrong type is explained once, by its own type', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const tenant = await createTenant(app)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/job_series',
+      headers: tenant.headers,
+      payload: { title: 'Lawn', rrule: 'FREQ=WEEKLY;BYDAY=MO', timezone: 'America/Los_Angeles', dtstart: '2026-07-07', flat_price: 'eighty' }
+    })
+    t.equal(res.statusCode, 400)
+    t.strictSame(res.json().error.details, [{ field: 'flat_price', message: 'must be number' }])
+    t.equal(res.json().error.code, 'invalid_input')
+  })
+})
