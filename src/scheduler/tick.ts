@@ -34,6 +34,8 @@ export interface TickOptions {
   readonly batchSize?: number
   /** Batches per tick before yielding to leases and retention (the tick reports moreWork). */
   readonly maxBatches?: number
+  /** Batches in flight at once (PostgreSQL only; PGlite has one connection). */
+  readonly concurrency?: number
   readonly leaseBatchSize?: number
   readonly pruneBatchSize?: number
   /** Skip retention in this tick (the loop prunes once a minute, or sooner while there is a backlog). */
@@ -46,6 +48,7 @@ export interface TickOptions {
 export const DEFAULTS = {
   batchSize: 500,
   maxBatches: 40,
+  concurrency: 2,
   leaseBatchSize: 1000,
   pruneBatchSize: 1000,
   dueSampleCap: 10_000
@@ -58,51 +61,65 @@ export interface EnqueueResult {
   readonly moreWork: boolean
 }
 
-/** Enqueues due occurrences, batch after batch, until a batch comes back short or maxBatches is reached. */
+/**
+ * Enqueues due occurrences, batch after batch, until a batch comes back short or maxBatches is reached. On a
+ * database with concurrent connections, `concurrency` batches run at once, each in its own transaction: SKIP
+ * LOCKED hands them disjoint schedules, and the database works on one batch while this process plans the next.
+ */
 export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Promise<EnqueueResult> {
   const store = deps.store ?? tickStore
   const batchSize = options.batchSize ?? DEFAULTS.batchSize
   const maxBatches = options.maxBatches ?? DEFAULTS.maxBatches
+  const concurrency = deps.database.supports.concurrentConnections ? Math.max(1, options.concurrency ?? DEFAULTS.concurrency) : 1
   let enqueued = 0
   let failedSchedules = 0
   let batches = 0
-  for (;;) {
-    const now = deps.clock.now()
-    const batch = await deps.database.db.transaction(async (tx) => {
-      const due = await store.lockDueSchedules(tx, now, batchSize)
-      const plans = planBatch(due, now, options.plan)
-      const items: ScheduledExecution[] = []
-      const updates: ScheduleUpdate[] = []
-      for (const p of plans) {
-        if (p.kind === 'enqueue') {
-          items.push({ tenantId: p.tenantId, id: p.id, scheduledFor: p.scheduledFor, coalescedCount: p.coalescedCount })
-          updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: p.lastRunAt, nextRunAt: p.nextRunAt, evaluationError: null })
-        } else if (p.kind === 'advance') {
-          updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.nextRunAt, evaluationError: null })
-        } else {
-          updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.retryAt, evaluationError: p.error })
+  let moreWork = false
+
+  const drain = async (): Promise<void> => {
+    for (;;) {
+      if (batches >= maxBatches) { moreWork = true; return }
+      batches++
+      const now = deps.clock.now()
+      const batch = await deps.database.db.transaction(async (tx) => {
+        const due = await store.lockDueSchedules(tx, now, batchSize)
+        const plans = planBatch(due, now, options.plan)
+        const items: ScheduledExecution[] = []
+        const updates: ScheduleUpdate[] = []
+        for (const p of plans) {
+          if (p.kind === 'enqueue') {
+            items.push({ tenantId: p.tenantId, id: p.id, scheduledFor: p.scheduledFor, coalescedCount: p.coalescedCount })
+            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: p.lastRunAt, nextRunAt: p.nextRunAt, evaluationError: null })
+          } else if (p.kind === 'advance') {
+            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.nextRunAt, evaluationError: null })
+          } else {
+            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.retryAt, evaluationError: p.error })
+          }
         }
+        const inserted = await store.insertScheduledExecutions(tx, items, now)
+        await store.updateSchedules(tx, updates)
+        return { claimed: due.length, inserted, plans }
+      })
+      // Reported only after the commit: an event never describes work that was rolled back.
+      for (const p of batch.plans) {
+        if (p.kind !== 'failed') continue
+        failedSchedules++
+        deps.log?.warn({ tenantId: p.tenantId, recurringId: p.id, error: p.error, retryAt: p.retryAt.toISOString() },
+          'schedule evaluation failed; it is retried later and the other schedules go on')
+        deps.events?.emitSafely('schedule:failed', { tenantId: p.tenantId, recurringId: p.id, error: p.error })
       }
-      const inserted = await store.insertScheduledExecutions(tx, items, now)
-      await store.updateSchedules(tx, updates)
-      return { claimed: due.length, inserted, plans }
-    })
-    batches++
-    // Reported only after the commit: an event never describes work that was rolled back.
-    for (const p of batch.plans) {
-      if (p.kind !== 'failed') continue
-      failedSchedules++
-      deps.log?.warn({ tenantId: p.tenantId, recurringId: p.id, error: p.error, retryAt: p.retryAt.toISOString() },
-        'schedule evaluation failed; it is retried later and the other schedules go on')
-      deps.events?.emitSafely('schedule:failed', { tenantId: p.tenantId, recurringId: p.id, error: p.error })
+      for (const e of batch.inserted) {
+        deps.events?.emitSafely('execution:enqueued', { ...e, trigger: 'schedule', enqueuedAt: now })
+      }
+      enqueued += batch.inserted.length
+      if (batch.claimed < batchSize) return
     }
-    for (const e of batch.inserted) {
-      deps.events?.emitSafely('execution:enqueued', { ...e, trigger: 'schedule', enqueuedAt: now })
-    }
-    enqueued += batch.inserted.length
-    if (batch.claimed < batchSize) return { enqueued, failedSchedules, batches, moreWork: false }
-    if (batches >= maxBatches) return { enqueued, failedSchedules, batches, moreWork: true }
   }
+
+  const results = await Promise.allSettled(Array.from({ length: concurrency }, drain))
+  const failure = results.find((r) => r.status === 'rejected')
+  if (failure !== undefined) throw failure.reason
+  return { enqueued, failedSchedules, batches, moreWork }
 }
 
 /**

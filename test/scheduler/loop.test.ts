@@ -102,16 +102,16 @@ t.test('a failing tick is logged and retried with capped exponential backoff; th
     const clock = new RecordingClock('2026-03-24T15:00:00Z')
     const tenant = await createTenant(ctx.app)
     await insertSchedule(ctx.db.database.db, tenant.tenantId, { id: 'rjob_m', cron: '* * * * *', nextRunAt: clock.now() }, clock.now())
-    let failuresLeft = 3
+    // The first three ticks fail, whatever number of batches each one runs.
+    const failed: number[] = []
     const store: TickStore = {
       ...tickStore,
       async lockDueSchedules (tx, now, limit) {
-        if (failuresLeft-- > 0) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+        if (failed.length < 3) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
         return tickStore.lockDueSchedules(tx, now, limit)
       }
     }
     const { lines, ticks, events } = startLoop(t, ctx, clock, { store })
-    const failed: number[] = []
     events.on('tick:failed', (e) => failed.push(e.retryInMs))
     await untilSleeping(clock)
     t.equal(clock.sleeps.at(-1), 188, 'first retry: 250 ms × 0.75 (jitter pinned at 0.5)')
@@ -134,7 +134,8 @@ t.test('a failing tick is logged and retried with capped exponential backoff; th
 t.test('stop aborts the sleep, awaits the tick in progress, and nothing runs afterwards', async (t) => {
   await eachApp(t, async (t, ctx) => {
     const clock = new RecordingClock('2026-03-24T15:00:00Z')
-    let release = () => {}
+    // Every batch of the tick (several at once on PostgreSQL) waits until released.
+    const waiting: Array<() => void> = []
     let entered = () => {}
     const inTick = new Promise<void>((resolve) => { entered = resolve })
     let blocking = false
@@ -143,7 +144,7 @@ t.test('stop aborts the sleep, awaits the tick in progress, and nothing runs aft
       async lockDueSchedules (tx, now, limit) {
         if (blocking) {
           entered()
-          await new Promise<void>((resolve) => { release = resolve })
+          await new Promise<void>((resolve) => { waiting.push(resolve) })
         }
         return tickStore.lockDueSchedules(tx, now, limit)
       }
@@ -157,7 +158,8 @@ t.test('stop aborts the sleep, awaits the tick in progress, and nothing runs aft
     const stopping = loop.stop().then(() => { stopped = true })
     await new Promise((resolve) => setImmediate(resolve))
     t.notOk(stopped, 'stop waits for the tick in progress')
-    release()
+    blocking = false
+    for (const release of waiting) release()
     await stopping
     t.equal(ticks.length, 2, 'the tick in progress finished')
     t.equal(clock.sleeping, 0, 'and the loop did not go back to sleep')
