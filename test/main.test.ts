@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 interface Running { child: ChildProcess, url: string, logs: string[] }
 
-async function start (env: Record<string, string>): Promise<Running> {
+async function start (env: Record<string, string | undefined>): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', SCHEDULER: 'off', ...env },
@@ -59,7 +59,7 @@ for (const engine of engines()) {
   t.test(`[${engine}] first start logs a usable key; a restart keeps data and does not bootstrap again; SIGTERM exits 0`, async (t) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'rj-main-'))
     t.teardown(() => rmSync(dataDir, { recursive: true, force: true }))
-    const env = engine === 'pglite' ? { DATA_DIR: dataDir } : { DATABASE_URL: (await openTestDb(t, 'postgres')).url! }
+    const env: Record<string, string> = engine === 'pglite' ? { DATA_DIR: dataDir } : { DATABASE_URL: (await openTestDb(t, 'postgres')).url! }
 
     const first = await start(env)
     const token = firstStartToken(first.logs)
