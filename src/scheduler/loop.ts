@@ -76,9 +76,16 @@ export class SchedulerLoop {
     let failures = 0
     while (!this.#stopped) {
       let sleepMs: number
+      if (unlisten === null) {
+        // Subscribed lazily, and again after a failure (the database may be down at start). Without it the loop
+        // still works: wake-ups only save latency.
+        try {
+          unlisten = await listenForWakeups(this.#deps.database, () => this.wake())
+        } catch (error) {
+          log.warn({ err: error }, 'cannot listen for wake-ups yet; polling every few seconds meanwhile')
+        }
+      }
       try {
-        // Subscribed lazily and again after a failure: the database may have been down at start.
-        unlisten ??= await listenForWakeups(this.#deps.database, () => this.wake())
         this.#wakeRequested = false
         const nowMs = clock.now().getTime()
         const prune = nowMs >= this.#nextPruneMs
@@ -101,7 +108,6 @@ export class SchedulerLoop {
         sleepMs = loopRetryDelayMs(failures, this.#random())
         log.error({ err: error, consecutiveFailures: failures, retryInMs: sleepMs }, 'scheduler tick failed; retrying')
         events.emitSafely('tick:failed', { error, retryInMs: sleepMs, consecutiveFailures: failures })
-        if (unlisten === null) sleepMs = Math.min(sleepMs, maxSleepMs)
       }
       if (this.#stopped) break
       if (this.#wakeRequested) continue

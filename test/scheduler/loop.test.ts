@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm'
 import type { Test } from 'tap'
 import t from 'tap'
-import { queryRows } from '../../src/db/connect.js'
+import { queryRows, type Database } from '../../src/db/connect.js'
 import { schedulerEventsOf } from '../../src/executions/metrics.js'
 import { SchedulerEvents, type TickSummary } from '../../src/scheduler/events.js'
 import { loopRetryDelayMs, SchedulerLoop, type LoopOptions } from '../../src/scheduler/loop.js'
@@ -232,4 +232,46 @@ t.test('closing the app stops its loop', async (t) => {
   await untilSleeping(ctx.clock)
   await ctx.app.close()
   t.equal(ctx.clock.sleeping, 0, 'the sleep was aborted')
+})
+
+/**
+ * A database that refuses every call at once, as an unreachable server does. (A real postgres.js pool to a
+ * closed port also refuses, but only after its own reconnect backoff, which grows to 20 s.)
+ */
+function unreachableDatabase (): Database {
+  const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+  // Any chain of builder calls (db.select().from()…, db.transaction(fn)) ends in a rejected promise.
+  const chain: any = new Proxy(function () {}, {
+    get: (_target, prop) => prop === 'then' ? (_resolve: unknown, reject: (e: unknown) => void) => reject(refused()) : chain,
+    apply: () => chain
+  })
+  return {
+    kind: 'postgres',
+    db: chain,
+    supports: { listenNotify: true, concurrentConnections: true },
+    listen: async () => { throw refused() },
+    notify: async () => { throw refused() },
+    close: async () => {}
+  }
+}
+
+t.test('an unreachable database never crashes the loop: it logs, backs off, and stops cleanly', async (t) => {
+  const clock = new RecordingClock('2026-03-24T15:00:00Z')
+  const events = new SchedulerEvents()
+  const { lines, log } = memoryLog()
+  const loop = new SchedulerLoop({ database: unreachableDatabase(), clock, config: { executionRetentionDays: 14 }, events, log, random: () => 1 })
+  const failures: number[] = []
+  events.on('tick:failed', (e) => failures.push(e.consecutiveFailures))
+  loop.start()
+  for (const wait of [250, 500, 1000, 2000, 4000, 8000, 10_000, 10_000]) {
+    await untilSleeping(clock)
+    t.equal(clock.sleeps.at(-1), wait, `retry in ${wait} ms`)
+    clock.advance(wait)
+  }
+  await untilSleeping(clock)
+  t.strictSame(failures, [1, 2, 3, 4, 5, 6, 7, 8, 9])
+  t.equal(lines.filter((l) => l.level === 'warn' && /wake-ups/.test(l.msg ?? '')).length, 9, 'cannot listen: logged each time, not fatal')
+  t.equal(lines.filter((l) => l.level === 'error').length, 9)
+  await loop.stop()
+  t.notOk(loop.running)
 })
