@@ -4,7 +4,7 @@
 // retries after a capped exponential backoff with jitter. stop() aborts the sleep and awaits the current tick.
 import type { SchedulerEvents } from './events.js'
 import type { SchedulerTask } from './task.js'
-import { tickOnce, type SchedulerLog, type TickDeps, type TickOptions } from './tick.js'
+import { DEFAULTS, tickOnce, type SchedulerLog, type TickDeps, type TickOptions } from './tick.js'
 import { listenForWakeups } from './wakeups.js'
 
 export const MAX_SLEEP_MS = 5_000
@@ -90,7 +90,7 @@ export class SchedulerLoop {
         const nowMs = clock.now().getTime()
         const prune = nowMs >= this.#nextPruneMs
         const summary = await tickOnce(this.#deps, { ...this.#options, prune })
-        if (prune) this.#nextPruneMs = summary.pruned >= (this.#options.pruneBatchSize ?? 1000) ? nowMs : nowMs + PRUNE_INTERVAL_MS
+        if (prune) this.#nextPruneMs = summary.pruned >= (this.#options.pruneBatchSize ?? DEFAULTS.pruneBatchSize) ? nowMs : nowMs + PRUNE_INTERVAL_MS
         const taskDueMs = await this.#runDueTasks()
         failures = 0
         const afterMs = clock.now().getTime()
