@@ -8,7 +8,8 @@
 //         time − scheduled_for, per execution) is the scheduler's own processing time, with no idle waiting.
 //
 // Run:    npx tsx bench/scheduler.ts [--engine postgres|pglite] [--schedules 100000] [--steady 10000] [--minutes 3]
-//                                    [--instances 1] [--url postgres://postgres@127.0.0.1:5432/test]
+//                                    [--instances 1] [--batch-size 500] [--url postgres://postgres@127.0.0.1:5432/test]
+//         (0 schedules skips that part)
 // The PostgreSQL URL defaults to BENCH_DATABASE_URL, TEST_DATABASE_URL, then the local server; each run creates
 // and drops its own database next to it.
 import { parseArgs } from 'node:util'
@@ -192,6 +193,6 @@ async function steady (engine: string): Promise<void> {
 
 console.log(`node ${process.version}; PostgreSQL at ${new URL(ADMIN_URL).host}`)
 for (const engine of engines) {
-  await burst(engine)
-  await steady(engine)
+  if (BURST_SCHEDULES > 0) await burst(engine)
+  if (STEADY_SCHEDULES > 0) await steady(engine)
 }
