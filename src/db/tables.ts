@@ -79,6 +79,8 @@ export const recurringJobs = pgTable('recurring_jobs', {
   primaryKey({ name: 'recurring_jobs_pkey', columns: [t.tenantId, t.id] }),
   unique('recurring_jobs_tenant_job_type_unique').on(t.tenantId, t.jobType),
   uniqueIndex('recurring_jobs_seq_idx').on(t.seq),
+  // Listing pages through one tenant's schedules in creation order.
+  index('recurring_jobs_tenant_seq_idx').on(t.tenantId, t.seq),
   index('recurring_jobs_due_idx').on(t.nextRunAt).where(sql`${t.nextRunAt} IS NOT NULL`)
 ])
 
@@ -112,7 +114,8 @@ export const executions = pgTable('executions', {
   uniqueIndex('executions_schedule_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
     .where(sql`${t.trigger} = 'schedule'`),
   index('executions_tenant_seq_idx').on(t.tenantId, t.seq),
-  index('executions_claim_idx').on(t.queue, t.availableAt).where(sql`${t.status} = 'queued'`),
+  // Claims filter by tenant and queue and take the oldest available first.
+  index('executions_claim_idx').on(t.tenantId, t.queue, t.availableAt).where(sql`${t.status} = 'queued'`),
   index('executions_lease_idx').on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
   index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`)
 ])
