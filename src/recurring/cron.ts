@@ -12,7 +12,9 @@ const cache = new Map<string, CronSchedule>()
 
 /** Parses (cached) with the format chosen by field count; `seed` feeds H (the schedule id), undefined refuses H. */
 export function scheduleOf (cronExpression: string, seed: string | undefined): CronSchedule {
-  const key = `${seed ?? ''}\u0000${cronExpression}`
+  // Only H depends on the seed: an expression without an H (or h) is the same schedule for every id, so the
+  // cache holds one entry per distinct expression rather than one per schedule.
+  const key = /h/i.test(cronExpression) ? `${seed ?? ''}\u0000${cronExpression}` : cronExpression
   let schedule = cache.get(key)
   if (schedule === undefined) {
     schedule = parseCron(cronExpression, { format: cronFormatOf(cronExpression), ...(seed === undefined ? {} : { seed }) })
