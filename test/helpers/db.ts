@@ -67,6 +67,10 @@ async function postgresTemplateName (admin: postgres.Sql): Promise<string> {
     try {
       const [exists] = await admin`select 1 from pg_database where datname = ${name}`
       if (exists === undefined) {
+        // Templates of older migration sets are never used again.
+        for (const { datname } of await admin<Array<{ datname: string }>>`select datname from pg_database where datname like 'rj\_tpl\_%' and datname <> ${name}`) {
+          await admin.unsafe(`drop database if exists "${datname}" with (force)`)
+        }
         await admin.unsafe(`drop database if exists "${name}_build" with (force)`)
         await admin.unsafe(`create database "${name}_build"`)
         const url = withDatabase(postgresUrl!, `${name}_build`)
