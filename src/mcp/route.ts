@@ -20,6 +20,7 @@ import { JobsService } from '../jobs/service.js'
 import { principalOf } from '../plugins/auth.js'
 import { errorResponses } from '../schemas/common.js'
 import { answerInvalidInput } from '../series/http.js'
+import { CREATE_SERIES_EXAMPLE } from '../series/schemas.js'
 import { SeriesService } from '../series/service.js'
 import { toToolError } from './tool-errors.js'
 import { argumentsOrThrow, toolDescriptors, TOOLS_BY_NAME, type ToolContext } from './tools.js'
@@ -47,15 +48,7 @@ const JsonRpcBody = Type.Unsafe<unknown>({
     method: 'tools/call',
     params: {
       name: 'job_series.create',
-      arguments: {
-        title: 'Weekly lawn maintenance',
-        rrule: 'FREQ=WEEKLY;BYDAY=MO',
-        timezone: 'America/Los_Angeles',
-        dtstart: '2026-07-07',
-        customer_id: 'aaaaaaaa-0000-0000-0000-000000000001',
-        line_items: [{ description: 'Mow and edge', unit_price: 80.00, quantity: 1 }],
-        assigned_user_ids: ['bbbbbbbb-0000-0000-0000-000000000002']
-      }
+      arguments: CREATE_SERIES_EXAMPLE
     }
   }]
 })

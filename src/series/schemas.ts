@@ -33,6 +33,17 @@ export const LineItemInput = Type.Object({
 const LineItems = Type.Array(LineItemInput, { maxItems: 100, description: 'template line items copied onto each generated job' })
 const AssignedUserIds = Type.Array(Uuid, { maxItems: 100, description: 'team members assigned to each generated job' })
 
+/** The reference document's example, used by the REST body and the MCP request examples alike. */
+export const CREATE_SERIES_EXAMPLE = {
+  title: 'Weekly lawn maintenance',
+  rrule: 'FREQ=WEEKLY;BYDAY=MO',
+  timezone: 'America/Los_Angeles',
+  dtstart: '2026-07-07',
+  customer_id: 'aaaaaaaa-0000-0000-0000-000000000001',
+  line_items: [{ description: 'Mow and edge', unit_price: 80.00, quantity: 1 }],
+  assigned_user_ids: ['bbbbbbbb-0000-0000-0000-000000000002']
+}
+
 export const CreateSeriesBody = Type.Object({
   title: Title,
   rrule: Rrule,
@@ -48,15 +59,7 @@ export const CreateSeriesBody = Type.Object({
   assigned_user_ids: Type.Optional(AssignedUserIds),
   external_id: Type.Optional(Nullable(ExternalId))
 }, {
-  examples: [{
-    title: 'Weekly lawn maintenance',
-    rrule: 'FREQ=WEEKLY;BYDAY=MO',
-    timezone: 'America/Los_Angeles',
-    dtstart: '2026-07-07',
-    customer_id: 'aaaaaaaa-0000-0000-0000-000000000001',
-    line_items: [{ description: 'Mow and edge', unit_price: 80.00, quantity: 1 }],
-    assigned_user_ids: ['bbbbbbbb-0000-0000-0000-000000000002']
-  }]
+  examples: [CREATE_SERIES_EXAMPLE]
 })
 
 export const UpdateSeriesBody = Type.Object({
