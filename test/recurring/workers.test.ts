@@ -4,7 +4,7 @@ import t from 'tap'
 import { queryRows } from '../../src/db/connect.js'
 import { eachApp } from '../helpers/app.js'
 import { createTenant } from '../helpers/keys.js'
-import { client, codeOf, REFERENCE_BODY } from './client.js'
+import { client, codeOf, REFERENCE_BODY, REFERENCE_RESPONSE } from './client.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
@@ -25,21 +25,7 @@ t.test('POST /v1/workers/register creates each schedule under rjob_<last dot-sep
       registered: [{
         id: 'rjob_CleanupExpiredSessions',
         status: 'created',
-        schedule: {
-          id: 'rjob_CleanupExpiredSessions',
-          job_type: 'MyApp.Jobs.CleanupExpiredSessions',
-          queue: 'maintenance',
-          cron_expression: '0 3 * * *',
-          timezone: 'America/New_York',
-          enabled: true,
-          payload: { retention_days: 30 },
-          last_run_at: null,
-          next_run_at: '2026-03-25T07:00:00Z',
-          max_attempts: 3,
-          timeout_seconds: 600,
-          created_at: '2026-03-24T15:00:00Z',
-          updated_at: null
-        }
+        schedule: { ...REFERENCE_RESPONSE, id: 'rjob_CleanupExpiredSessions' }
       }, {
         id: 'rjob_Reports',
         status: 'created',
