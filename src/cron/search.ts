@@ -2,7 +2,7 @@
 // with bit scans: the first matching time of day, then month by month the first matching day. Knows nothing
 // about time zones: its input and output are "local seconds" (the wall-clock date and time read as UTC).
 
-import { daysFromCivil } from '../time/zones.js'
+import { civilFromDays, daysFromCivil } from '../time/zones.js'
 import { DOM_LAST, DOM_SET, DOW_LAST, DOW_NTH } from './fields.js'
 import type { CronSchedule } from './schedule.js'
 
@@ -172,17 +172,7 @@ export function nextMatchLocal (schedule: CronSchedule, start: number): number {
     time = schedule.firstTimeOfDay
   }
 
-  // Civil date of startDayNumber (days since 1970-01-01), proleptic Gregorian.
-  const z = startDayNumber + 719_468
-  const era = Math.floor(z / 146_097)
-  const dayOfEra = z - era * 146_097
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) -
-    Math.floor(dayOfEra / 146_096)) / 365)
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153)
-  let startDay = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1
-  let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-  let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  let [year, month, startDay] = civilFromDays(startDayNumber)
 
   for (;;) {
     if (year > MAX_YEAR) return NOT_FOUND
