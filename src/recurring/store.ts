@@ -33,12 +33,9 @@ export async function findJob (db: Executor, tenantId: string, id: string, forUp
   return rows[0] ?? null
 }
 
-/**
- * Insert or replace in one statement, so two concurrent creates of one id end as a create and an update instead of
- * a primary-key error. created_at, seq and last_run_at survive an update; updated_at is null exactly on create.
- */
-export async function upsertJob (db: Executor, tenantId: string, id: string, values: SaveValues, now: Date): Promise<RecurringJob> {
-  const replaced = {
+/** The columns a save (PUT over an existing row, PATCH) writes; an omitted max_attempts/timeout_seconds is kept. */
+function savedColumns (values: SaveValues, now: Date) {
+  return {
     jobType: values.jobType,
     queue: values.queue,
     cronExpression: values.cronExpression,
@@ -52,6 +49,13 @@ export async function upsertJob (db: Executor, tenantId: string, id: string, val
     ...(values.maxAttempts === undefined ? {} : { maxAttempts: values.maxAttempts }),
     ...(values.timeoutSeconds === undefined ? {} : { timeoutSeconds: values.timeoutSeconds })
   }
+}
+
+/**
+ * Insert or replace in one statement, so two concurrent creates of one id end as a create and an update instead of
+ * a primary-key error. created_at, seq and last_run_at survive an update; updated_at is null exactly on create.
+ */
+export async function upsertJob (db: Executor, tenantId: string, id: string, values: SaveValues, now: Date): Promise<RecurringJob> {
   const rows = await db.insert(recurringJobs).values({
     tenantId,
     id,
@@ -66,25 +70,14 @@ export async function upsertJob (db: Executor, tenantId: string, id: string, val
     nextRunAt: values.nextRunAt,
     createdAt: now,
     updatedAt: null
-  }).onConflictDoUpdate({ target: [recurringJobs.tenantId, recurringJobs.id], set: replaced }).returning()
+  }).onConflictDoUpdate({ target: [recurringJobs.tenantId, recurringJobs.id], set: savedColumns(values, now) }).returning()
   return rows[0]!
 }
 
 /** Updates an existing row (PATCH); null when it is gone. */
 export async function updateJob (db: Executor, tenantId: string, id: string, values: SaveValues, now: Date): Promise<RecurringJob | null> {
-  const rows = await db.update(recurringJobs).set({
-    jobType: values.jobType,
-    queue: values.queue,
-    cronExpression: values.cronExpression,
-    timezone: values.timezone,
-    payload: values.payload,
-    enabled: values.enabled,
-    nextRunAt: values.nextRunAt,
-    evaluationError: null,
-    updatedAt: now,
-    ...(values.maxAttempts === undefined ? {} : { maxAttempts: values.maxAttempts }),
-    ...(values.timeoutSeconds === undefined ? {} : { timeoutSeconds: values.timeoutSeconds })
-  }).where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id))).returning()
+  const rows = await db.update(recurringJobs).set(savedColumns(values, now))
+    .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id))).returning()
   return rows[0] ?? null
 }
 
