@@ -6,7 +6,8 @@
 //   payload → cron → zone), so one 400 lists every item at fault for that check (`recurring.2.cron_expression`).
 // - "conflict" means: the derived id belongs to a schedule of another job_type (A.Cleanup vs B.Cleanup), or the
 //   job_type is held by a schedule under another id. Nothing of that item is written.
-// - PUT semantics: items carry no `enabled`, so registering re-enables a schedule paused with PUT/PATCH.
+// - PUT semantics, except `enabled`: items carry none, new schedules are enabled, and a schedule paused with
+//   PUT/PATCH stays paused (SDKs re-register on every start; a restart must not undo an operator's pause).
 // - The writes share one transaction, each item in its own savepoint: conflicts fail only their item, while any
 //   other failure (e.g. the database going away) writes nothing.
 // - queues and job_types are accepted and ignored: no worker registry is kept.
@@ -83,7 +84,9 @@ export class WorkersService {
           out.push(await tx.transaction(async (savepoint) => {
             const before = await store.findJob(savepoint, tenantId, id, true)
             if (before !== null && before.jobType !== value.jobType) return { id, status: 'conflict' as const }
-            const job = await store.upsertJob(savepoint, tenantId, id, value, now)
+            // A pause set through PUT/PATCH survives registration: every worker restart re-registers.
+            const kept = before !== null && !before.enabled ? { ...value, enabled: false, nextRunAt: null } : value
+            const job = await store.upsertJob(savepoint, tenantId, id, kept, now)
             if (movedEarlier(before?.nextRunAt, job.nextRunAt)) wake = true
             return { id, status: job.updatedAt === null ? 'created' as const : 'updated' as const, job }
           }))

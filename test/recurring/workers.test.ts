@@ -83,12 +83,12 @@ t.test('POST /v1/workers/register reports created, updated and conflict items si
     t.match(registered[3]!.schedule, {
       cron_expression: '0 5 * * *',
       queue: 'default',
-      enabled: true,
+      enabled: false,
       max_attempts: 8,
-      next_run_at: '2026-03-25T05:00:00Z',
+      next_run_at: null,
       created_at: '2026-03-24T15:00:00Z',
       updated_at: '2026-03-24T15:30:00Z'
-    }, 'PUT semantics: defaults return (a paused schedule is enabled again), max_attempts is kept')
+    }, 'PUT semantics: the queue default returns, max_attempts is kept, the pause is kept')
 
     t.equal((await api.get('rjob_Owned')).statusCode, 404, 'nothing was written for a conflicting item')
     t.equal((await api.get('custom_id')).json().cron_expression, '0 * * * *')
@@ -179,5 +179,20 @@ t.test('POST /v1/workers/register of two tenants never conflict with each other'
     const b = await client(app, (await createTenant(app, { name: 'B' })).headers).register(body)
     t.equal(a.json().registered[0].status, 'created')
     t.equal(b.json().registered[0].status, 'created')
+  })
+})
+
+t.test('POST /v1/workers/register keeps a paused schedule paused and updates the rest of it', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const api = client(app, (await createTenant(app)).headers)
+    await api.register({ recurring: [{ job_type: 'App.Cleanup', cron_expression: '0 3 * * *' }] })
+    t.equal((await api.patch('rjob_Cleanup', { enabled: false })).statusCode, 200)
+    const again = await api.register({ recurring: [{ job_type: 'App.Cleanup', cron_expression: '0 4 * * *' }] })
+    t.equal(again.json().registered[0].status, 'updated')
+    const schedule = again.json().registered[0].schedule
+    t.equal(schedule.enabled, false)
+    t.equal(schedule.next_run_at, null)
+    t.equal(schedule.cron_expression, '0 4 * * *')
+    t.equal((await api.patch('rjob_Cleanup', { enabled: true })).json().next_run_at, '2026-03-25T04:00:00Z')
   })
 })
