@@ -88,7 +88,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
     schema: {
       operationId: 'registerWorker',
       summary: "Upsert the recurring jobs a worker's code declares",
-      description: 'Each item is saved with PUT semantics under rjob_<last dot-separated segment of job_type>. A conflicting item (its id or job_type held by another schedule) is reported as "conflict" without failing the others; an invalid item fails the whole request before anything is written.',
+      description: 'Each item is saved with PUT semantics under rjob_<last dot-separated segment of job_type>, except that a schedule paused with PUT or PATCH stays paused. A conflicting item (its id or job_type held by another schedule) is reported as "conflict" without failing the others; an invalid item fails the whole request before anything is written.',
       tags,
       body: s.RegisterWorkerBody,
       response: { 200: s.RegisterWorkerResponse, ...authedErrorResponses(413, 415) }

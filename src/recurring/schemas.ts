@@ -137,7 +137,7 @@ export const RegisterWorkerBody = Type.Object({
   }), {
     minItems: 1,
     maxItems: 1000,
-    description: 'Each is upserted with PUT semantics under rjob_<last dot-separated segment of job_type>'
+    description: 'Each is upserted with PUT semantics under rjob_<last dot-separated segment of job_type>; a paused schedule stays paused'
   })
 }, {
   examples: [{
