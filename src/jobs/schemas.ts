@@ -2,7 +2,7 @@
 // functions that fill the response shapes.
 import { Type, type Static } from 'typebox'
 import { DateOnly, Nullable, Timestamp, Uuid } from '../schemas/common.js'
-import { AssignmentResponse, LineItemResponse, RecordId, toLineItemResponse } from '../series/schemas.js'
+import { AssignmentResponse, LineItemResponse, pageOf, RecordId, toLineItemResponse } from '../series/schemas.js'
 import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'
 import { JOB_STATUSES, type CancelReason, type Job, type JobDetail, type JobStatus } from './store.js'
 
@@ -64,12 +64,7 @@ export const JobDetailResponse = Type.Object({
   job_line_items: Type.Array(LineItemResponse),
   job_assignments: Type.Array(AssignmentResponse)
 })
-export const JobPageResponse = Type.Object({
-  data: Type.Array(JobResponse),
-  count: Type.Integer({ description: 'rows matching, over all pages' }),
-  page: Type.Integer(),
-  limit: Type.Integer({ description: 'page size, always 20' })
-})
+export const JobPageResponse = pageOf(JobResponse)
 
 export type ListJobsInput = Static<typeof ListJobsQuery>
 export type UpdateJobInput = Static<typeof UpdateJobBody>

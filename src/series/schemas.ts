@@ -1,6 +1,6 @@
 // Job-series shapes (CONTRACT §7): the TypeBox objects REST routes validate with and MCP tools/list publishes,
 // and the functions that fill the response shapes (the one place that formats timestamps and money).
-import { Type, type Static } from 'typebox'
+import { Type, type Static, type TSchema } from 'typebox'
 import { DateOnly, Nullable, Timestamp, Uuid } from '../schemas/common.js'
 import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'
 import { MAX_COUNT, MAX_MONEY } from './validate.js'
@@ -135,12 +135,17 @@ export const SeriesDetailResponse = Type.Object({
   job_series_assignments: Type.Array(AssignmentResponse)
 })
 
-export const SeriesPageResponse = Type.Object({
-  data: Type.Array(SeriesResponse),
-  count: Type.Integer({ description: 'rows matching, over all pages' }),
-  page: Type.Integer(),
-  limit: Type.Integer({ description: 'page size, always 20' })
-})
+/** A page of a job-series side list (CONTRACT §7): `{data, count, page, limit}`, 20 rows a page. */
+export function pageOf<T extends TSchema> (row: T) {
+  return Type.Object({
+    data: Type.Array(row),
+    count: Type.Integer({ description: 'rows matching, over all pages' }),
+    page: Type.Integer(),
+    limit: Type.Integer({ description: 'page size, always 20' })
+  })
+}
+
+export const SeriesPageResponse = pageOf(SeriesResponse)
 
 export const EndedResponse = Type.Object({ ended: Type.Literal(true), id: Uuid })
 
