@@ -58,17 +58,36 @@ function withDatabase (url: string, name: string): string {
 let postgresTemplate: Promise<string> | undefined
 let counter = 0
 
+// Every database the harness creates is named after the database in TEST_DATABASE_URL (`test` → `test_tpl_…`,
+// `test_t_…`), so two checkouts pointed at different databases of one server never touch each other's, and each
+// template carries a comment naming its creator: only those are ever dropped.
+const TEMPLATE_COMMENT = 'recurring-jobs test template'
+
+function databasePrefix (): string {
+  const name = decodeURIComponent(new URL(postgresUrl!).pathname.slice(1)) || 'postgres'
+  return name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 30)
+}
+
+function likePattern (text: string): string {
+  return text.replace(/[\\_%]/g, (c) => `\\${c}`)
+}
+
 async function postgresTemplateName (admin: postgres.Sql): Promise<string> {
   postgresTemplate ??= (async () => {
-    const name = `rj_tpl_${migrationsHash()}`
+    const prefix = `${databasePrefix()}_tpl_`
+    const name = `${prefix}${migrationsHash()}`
     // Several test processes race to build the template: a session advisory lock makes them take turns
     // (CREATE DATABASE cannot run inside a transaction, so the lock is not a transaction lock).
     await admin`select pg_advisory_lock(7208311499)`
     try {
       const [exists] = await admin`select 1 from pg_database where datname = ${name}`
       if (exists === undefined) {
-        // Templates of older migration sets are never used again.
-        for (const { datname } of await admin<Array<{ datname: string }>>`select datname from pg_database where datname like 'rj\_tpl\_%' and datname <> ${name}`) {
+        // Templates of older migration sets are never used again; only the ones this harness made are dropped.
+        const stale = await admin<Array<{ datname: string }>>`
+          select datname from pg_database
+          where datname like ${likePattern(prefix) + '%'} and datname <> ${name}
+            and shobj_description(oid, 'pg_database') = ${TEMPLATE_COMMENT}`
+        for (const { datname } of stale) {
           await admin.unsafe(`drop database if exists "${datname}" with (force)`)
         }
         await admin.unsafe(`drop database if exists "${name}_build" with (force)`)
@@ -77,6 +96,7 @@ async function postgresTemplateName (admin: postgres.Sql): Promise<string> {
         const database = await openDatabase({ url, max: 1 })
         await migrateDatabase(database, url)
         await database.close()
+        await admin.unsafe(`comment on database "${name}_build" is '${TEMPLATE_COMMENT}'`)
         await admin.unsafe(`alter database "${name}_build" rename to "${name}"`)
       }
     } finally {
@@ -97,7 +117,7 @@ export async function openTestDb (t: Test, engine: Engine): Promise<TestDatabase
   if (postgresUrl === undefined) throw new Error('TEST_DATABASE_URL is not set')
   const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} })
   const template = await postgresTemplateName(admin)
-  const name = `rj_t_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`
+  const name = `${databasePrefix()}_t_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`
   for (let attempt = 0; ; attempt++) {
     try {
       await admin.unsafe(`create database "${name}" template "${template}"`)
