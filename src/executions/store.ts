@@ -24,8 +24,10 @@ const plusSeconds = (instant: Date, seconds: SQL | typeof executions.timeoutSeco
  * job_type, queue, payload, max_attempts and timeout_seconds. Null when the schedule does not exist.
  */
 export async function insertManualExecution (db: Executor, tenantId: string, recurringId: string, now: Date): Promise<Execution | null> {
+  // FOR SHARE, in the caller's transaction with the insert: a DELETE of the schedule waits for this insert to
+  // commit, and once a DELETE has committed the row is gone here (CONTRACT §10: nothing outlives a DELETE).
   const [job] = await db.select().from(recurringJobs)
-    .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, recurringId))).limit(1)
+    .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, recurringId))).limit(1).for('share')
   if (job === undefined) return null
   const rows = await db.insert(executions).values({
     tenantId,
