@@ -141,7 +141,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
 
   app.post('/api/mcp', {
     schema: {
-      operationId: 'mcp',
+      operationId: 'callMcp',
       summary: 'MCP over Streamable HTTP (stateless, JSON responses): initialize, ping, tools/list, tools/call',
       description: 'Tools: job_series.list, job_series.get, job_series.create, job_series.update, job_series.end, ' +
         'job_series.preview, jobs.list, jobs.get, jobs.update. Each tool checks its own scope. Unparsable JSON answers ' +
