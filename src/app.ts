@@ -7,8 +7,7 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { adminRoutes } from './admin/routes.js'
-import type { Config } from './config.js'
-import type { Database } from './db/connect.js'
+import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
@@ -23,13 +22,8 @@ import { recurringRoutes } from './recurring/routes.js'
 import { attachScheduler } from './scheduler/index.js'
 import { seriesRoutes } from './series/routes.js'
 import { seriesWindowTask } from './series/window-task.js'
-import type { Clock } from './time/clock.js'
 
-export interface AppDeps {
-  readonly config: Config
-  readonly database: Database
-  readonly clock: Clock
-}
+export type { AppDeps } from './deps.js'
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
