@@ -82,7 +82,6 @@ t.test('only executions/ writes the executions table', async (t) => {
   const writes = /\b(insert|update|delete)\(executions\)|\binsert\s+into\s+executions\b|\bupdate\s+executions\b|\bdelete\s+from\s+executions\b/i
   for (const { file } of all.filter((f) => !f.file.startsWith('executions/'))) {
     t.notOk(writes.test(readFileSync(join(src, file), 'utf8')), `${file} does not write executions`)
-    }
   }
 })
 
