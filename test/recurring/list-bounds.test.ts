@@ -12,7 +12,7 @@ async function everyPage (t: Test, app: FastifyInstance, headers: Record<string,
   const pages: Array<{ bytes: number, ids: string[] }> = []
   let cursor: string | null = null
   do {
-    const res: Awaited<ReturnType<FastifyInstance["inject"]>> = await app.inject({ method: "GET", url: `${url}${cursor === null ? '' : `${url.includes('?') ? '&' : '?'}cursor=${cursor}`}`, headers })
+    const res: Awaited<ReturnType<FastifyInstance['inject']>> = await app.inject({ method: 'GET', url: `${url}${cursor === null ? '' : `${url.includes('?') ? '&' : '?'}cursor=${cursor}`}`, headers })
     t.equal(res.statusCode, 200)
     const body = res.json()
     pages.push({ bytes: Buffer.byteLength(res.body), ids: body.data.map((row: { id: string }) => row.id) })
