@@ -81,7 +81,7 @@ export const ListExecutionsQuery = Type.Object({
   recurring_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   status: Type.Optional(ExecutionStatus),
   queue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Page size, 1–1000, default 100. A page also stops before its JSON passes 4 MiB; next_cursor is set whenever more executions remain' })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }))
 })
 

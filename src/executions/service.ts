@@ -6,7 +6,9 @@ import type { Executor } from '../db/connect.js'
 import { ApiError } from '../errors.js'
 import type { AppEvents } from '../events.js'
 import type { Clock } from '../time/clock.js'
+import { boundedPage, jsonBytes } from '../schemas/page.js'
 import * as lifecycle from './lifecycle.js'
+import { toExecutionResponse } from './schemas.js'
 import * as store from './store.js'
 import type { Execution, ExecutionStatus } from './store.js'
 
@@ -82,10 +84,11 @@ export class ExecutionsService {
 
   async list (tenantId: string, options: ListOptions): Promise<ExecutionPageResult> {
     const beforeSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
-    const rows = await store.listExecutions(this.db, tenantId, options, options.limit + 1, beforeSeq)
-    const data = rows.slice(0, options.limit)
-    const last = data[data.length - 1]
-    return { data, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor(last.seq) : null }
+    // CONTRACT §10: at most `limit` rows and at most 4 MiB of JSON per page.
+    const page = await boundedPage<Execution>((after, count) => store.listExecutions(this.db, tenantId, options, count, after?.seq ?? beforeSeq),
+      options.limit, (row) => jsonBytes(toExecutionResponse(row)))
+    const last = page.rows[page.rows.length - 1]
+    return { data: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** CONTRACT §5: one manual execution enqueued now; next_run_at is untouched. */
