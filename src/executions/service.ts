@@ -94,7 +94,7 @@ export class ExecutionsService {
   /** CONTRACT §5: one manual execution enqueued now; next_run_at is untouched. */
   async trigger (tenantId: string, recurringId: string): Promise<Execution> {
     const now = this.clock.now()
-    const execution = await store.insertManualExecution(this.db, tenantId, recurringId, now)
+    const execution = await this.db.transaction((tx) => store.insertManualExecution(tx, tenantId, recurringId, now))
     if (execution === null) throw new ApiError('recurring_job_not_found', `Recurring job ${recurringId} not found`)
     this.#events?.emitSafely('execution:enqueued', {
       tenantId, recurringId, queue: execution.queue, trigger: 'manual', scheduledFor: now, enqueuedAt: now, coalescedCount: 1

@@ -19,8 +19,8 @@ const plusSeconds = (instant: Date, seconds: SQL | typeof executions.timeoutSeco
   sql`${at(instant)} + make_interval(secs => ${seconds})`
 
 /** The job fields of the tenant's schedule an execution copies, or null when the schedule does not exist. */
-export async function findJobTemplate (db: Executor, tenantId: string, recurringId: string) {
-  const [job] = await db.select({
+export async function findJobTemplate (db: Executor, tenantId: string, recurringId: string, options: { forShare?: boolean } = {}) {
+  const query = db.select({
     jobType: recurringJobs.jobType,
     queue: recurringJobs.queue,
     payload: recurringJobs.payload,
@@ -28,6 +28,7 @@ export async function findJobTemplate (db: Executor, tenantId: string, recurring
     timeoutSeconds: recurringJobs.timeoutSeconds
   }).from(recurringJobs)
     .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, recurringId))).limit(1)
+  const [job] = options.forShare === true ? await query.for('share') : await query
   return job === undefined ? null : { tenantId, recurringId, ...job }
 }
 
@@ -36,7 +37,9 @@ export async function findJobTemplate (db: Executor, tenantId: string, recurring
  * job_type, queue, payload, max_attempts and timeout_seconds. Null when the schedule does not exist.
  */
 export async function insertManualExecution (db: Executor, tenantId: string, recurringId: string, now: Date): Promise<Execution | null> {
-  const job = await findJobTemplate(db, tenantId, recurringId)
+  // FOR SHARE, in the caller's transaction with the insert: a DELETE of the schedule waits for this insert to
+  // commit, and once a DELETE has committed the row is gone here (CONTRACT §10: nothing outlives a DELETE).
+  const job = await findJobTemplate(db, tenantId, recurringId, { forShare: true })
   if (job === null) return null
   const rows = await db.insert(executions).values(enqueue(job, { trigger: 'manual', scheduledFor: now, coalescedCount: 1 }, now)).returning()
   return rows[0]!
