@@ -10,6 +10,7 @@ import { adminRoutes } from './admin/routes.js'
 import type { Config } from './config.js'
 import type { Database } from './db/connect.js'
 import { ApiError } from './errors.js'
+import { withoutIds } from './schemas/common.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
 import { jobsRoutes } from './jobs/routes.js'
@@ -59,7 +60,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
 
   const bodyAjv = ajv(false)
   const paramAjv = ajv('array')
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema))
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(withoutIds(schema)))
 
   // JSON is the only body we take (anything else is 415 unsupported_media_type).
   app.removeContentTypeParser('text/plain')

@@ -10,6 +10,7 @@ import * as jobsSchemas from '../jobs/schemas.js'
 import type { JobsService } from '../jobs/service.js'
 import * as seriesSchemas from '../series/schemas.js'
 import type { SeriesService } from '../series/service.js'
+import { withoutIds } from '../schemas/common.js'
 import { argumentsError } from './tool-errors.js'
 
 export interface ToolContext {
@@ -120,7 +121,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 // Same options as the REST body validator (app.ts): unknown fields dropped, defaults applied, nothing coerced.
 const ajv = new Ajv({ removeAdditional: 'all', useDefaults: true, coerceTypes: false, allErrors: true, strict: false })
 addFormats(ajv)
-const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(tool.inputSchema as TSchema)]))
+const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(withoutIds(tool.inputSchema) as TSchema)]))
 
 /** The tool's arguments, validated, defaulted and stripped of unknown fields; throws invalid_input. */
 export function argumentsOrThrow (tool: Tool, args: unknown): Record<string, unknown> {
@@ -135,7 +136,8 @@ export function toolDescriptors () {
   return TOOLS.map((tool) => ({
     name: tool.name,
     description: `${tool.description} Scope: ${tool.scope}.`,
-    inputSchema: tool.inputSchema as unknown as { type: 'object', [key: string]: unknown },
-    outputSchema: tool.outputSchema as unknown as { type: 'object', [key: string]: unknown }
+    // The $ids name OpenAPI components; a tool's schema is self-contained without them.
+    inputSchema: withoutIds(tool.inputSchema) as unknown as { type: 'object', [key: string]: unknown },
+    outputSchema: withoutIds(tool.outputSchema) as unknown as { type: 'object', [key: string]: unknown }
   }))
 }
