@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { adminRoutes } from './admin/routes.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
+import { withoutIds } from './schemas/common.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
 import { jobsRoutes } from './jobs/routes.js'
@@ -60,7 +61,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
 
   const bodyAjv = ajv(false)
   const paramAjv = ajv('array')
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema))
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(withoutIds(schema)))
 
   // JSON is the only body we take (anything else is 415 unsupported_media_type); strings in it, in the query and
   // in the path are checked for what PostgreSQL cannot store (CONTRACT §10).

@@ -36,7 +36,7 @@ t.test('openapi/openapi.json is what the code generates and what /openapi.json s
   t.ok(docs.statusCode === 200 || docs.statusCode === 302, `/docs is served (${docs.statusCode})`)
 })
 
-t.test('every operation has an operationId, a summary, error responses pointing at ErrorBody, and body examples', async (t) => {
+t.test('every operation has an operationId, a summary, error responses pointing at Error, and body examples', async (t) => {
   const doc = JSON.parse(committed)
   t.equal(doc.openapi, '3.1.0')
   t.strictSame(doc.components.securitySchemes.bearerAuth, { type: 'http', scheme: 'bearer', description: 'An API key: zoop_uk_… (user-bound) or zoop_tk_… (tenant)' })
@@ -51,7 +51,7 @@ t.test('every operation has an operationId, a summary, error responses pointing 
       t.type(op.summary, 'string', `${where} has a summary`)
       for (const [status, response] of Object.entries<any>(op.responses)) {
         if (Number(status) >= 400) {
-          t.equal(response.content?.['application/json']?.schema?.$ref, '#/components/schemas/ErrorBody', `${where} ${status} uses ErrorBody`)
+          t.equal(response.content?.['application/json']?.schema?.$ref, '#/components/schemas/Error', `${where} ${status} uses Error`)
         }
       }
       const media = op.requestBody?.content?.['application/json']
