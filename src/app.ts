@@ -8,6 +8,7 @@ import addFormatsModule from 'ajv-formats'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { adminRoutes } from './admin/routes.js'
 import type { Config } from './config.js'
+import { dashboardRoutes } from './dashboard/routes.js'
 import type { Database } from './db/connect.js'
 import { ApiError } from './errors.js'
 import { meRoutes } from './auth/routes.js'
@@ -105,6 +106,8 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await api.register(jobsRoutes, { deps }) //        /v1/jobs
     await api.register(mcpRoutes, { deps }) //         /api/mcp
   })
+
+  await app.register(dashboardRoutes) //  /dashboard: the operations UI, a client of the API above (CONTRACT §15)
 
   // One scheduler loop per process (SCHEDULER=off disables it): cron occurrences, leases, retention, series windows.
   if (deps.config.scheduler) attachScheduler(app, deps, [seriesWindowTask(deps)])
