@@ -7,7 +7,7 @@ import { StatusBadge, TableScroll } from './ui'
 export function ExecutionRows ({ executions, now, label }: { executions: Execution[], now: number, label: string }) {
   return (
     <TableScroll label={`${label} table`}>
-      <table aria-label={label}>
+      <table aria-label={label} class='stack'>
         <thead>
           <tr><th scope='col'>Execution</th><th scope='col'>Status</th><th scope='col'>Trigger</th><th scope='col'>Attempt</th><th scope='col'>Scheduled for</th><th scope='col'>Finished</th><th scope='col'>Last error</th></tr>
         </thead>

@@ -29,7 +29,7 @@ function formatter (zone: string, withZoneName: boolean): Intl.DateTimeFormat {
   return f
 }
 
-/** "24 Mar 2026, 03:00:00 GMT-4" in the given IANA zone; "—" for null. */
+/** "Tue, 24 Mar 2026, 03:00:00 GMT-4" in the given IANA zone; "—" for null. */
 export function formatInZone (instant: string | null | undefined, zone: string): string {
   if (instant === null || instant === undefined) return '—'
   const date = new Date(instant)

@@ -85,7 +85,7 @@ export default function SchedulesPage () {
       {rows === undefined && resource.error === undefined && <Loading what='schedules' />}
       {rows !== undefined && (
         <TableScroll label='Schedules table'>
-          <table aria-label='Schedules' class='schedules'>
+          <table aria-label='Schedules' class='schedules stack'>
             <thead>
               <tr>
                 <th scope='col'>Id</th><th scope='col'>Job type</th><th scope='col'>Queue</th><th scope='col'>Cron</th>
@@ -99,15 +99,15 @@ export default function SchedulesPage () {
                 return (
                   <tr key={s.id}>
                     <th scope='row'><Link to={pathOf('schedules', s.id)}>{s.id}</Link></th>
-                    <td>{s.job_type}</td>
-                    <td>{s.queue}</td>
-                    <td><code>{s.cron_expression}</code><span class='description'>{describeCron(s.cron_expression)}</span></td>
-                    <td>{s.timezone}</td>
-                    <td><StatusBadge status={stateOf(s)} /></td>
-                    <td><TimeInZone instant={s.next_run_at} zone={s.timezone} now={now} /></td>
-                    <td><TimeInZone instant={s.last_run_at} zone={s.timezone} now={now} /></td>
-                    <td>{last === undefined ? <span class='muted'>—</span> : <Link to={pathOf('executions', last.id)} aria-label={`${last.status} execution of ${s.id}`}><StatusBadge status={last.status} /></Link>}</td>
-                    <td>
+                    <td data-label='Job type'>{s.job_type}</td>
+                    <td data-label='Queue'>{s.queue}</td>
+                    <td data-label='Cron'><code>{s.cron_expression}</code><span class='description'>{describeCron(s.cron_expression)}</span></td>
+                    <td data-label='Zone'>{s.timezone}</td>
+                    <td data-label='State'><StatusBadge status={stateOf(s)} /></td>
+                    <td data-label='Next run'><TimeInZone instant={s.next_run_at} zone={s.timezone} now={now} /></td>
+                    <td data-label='Last run'><TimeInZone instant={s.last_run_at} zone={s.timezone} now={now} /></td>
+                    <td data-label='Last execution'>{last === undefined ? <span class='muted'>—</span> : <Link to={pathOf('executions', last.id)} aria-label={`${last.status} execution of ${s.id}`}><StatusBadge status={last.status} /></Link>}</td>
+                    <td data-label='Actions'>
                       <ScheduleActions schedule={s} confirm={confirm} onChanged={replace} onDeleted={drop} onTriggered={noteExecution} />
                     </td>
                   </tr>
