@@ -17,6 +17,10 @@ import { openTestDb } from './helpers/db.js'
 import { createTenant } from './helpers/keys.js'
 
 const committed = readFileSync(openApiPath, 'utf8')
+
+// One verb scheme for operationIds (SDK method names come from them): list/get/create/upsert (PUT)/update (PATCH)/
+// delete for resources, then the domain actions. Plural resource for lists and batches, singular otherwise.
+const OPERATION_ID = /^(list|get|create|upsert|update|delete|trigger|claim|heartbeat|complete|fail|release|pause|resume|end|split|preview|register|revoke|backfill|call)[A-Z][A-Za-z]*$/
 const projectRoot = new URL('..', import.meta.url)
 
 t.test('openapi/openapi.json is what the code generates and what /openapi.json serves', async (t) => {
@@ -41,6 +45,7 @@ t.test('every operation has an operationId, a summary, error responses pointing 
     for (const [method, op] of Object.entries<any>(item)) {
       const where = `${method.toUpperCase()} ${path}`
       t.type(op.operationId, 'string', `${where} has an operationId`)
+      t.match(op.operationId, OPERATION_ID, `${where} operationId ${op.operationId} is <verb><Resource> with a verb of the scheme (add a verb to OPERATION_ID only for a new kind of action)`)
       t.notOk(ids.has(op.operationId), `${where} operationId is unique`)
       ids.add(op.operationId)
       t.type(op.summary, 'string', `${where} has a summary`)
