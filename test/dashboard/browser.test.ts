@@ -13,6 +13,12 @@ import { DASHBOARD_CSP } from '../../src/dashboard/routes.js'
 import { engines, openTestDb, type Engine } from '../helpers/db.js'
 import { apiClient, chromiumPath, launchChromium, seedDemo, startService, type Demo, type Service } from './harness.js'
 
+// Browser globals, used only inside functions that page.evaluate runs in the page (this file compiles for Node).
+declare const window: any
+declare const document: any
+declare const sessionStorage: Record<string, string>
+declare const localStorage: { length: number }
+
 const chromium = chromiumPath()
 const SCREENSHOTS = join(tmpdir(), 'recurring-jobs-dashboard-screenshots')
 
@@ -38,7 +44,7 @@ async function open (browser: Browser, service: Service, viewport = { width: 144
   })
   // Runs before the page's own scripts; DevTools evaluation is not subject to the page's CSP.
   await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
+    document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string, blockedURI: string }) => {
       (window as unknown as { cspViolations: string[] }).cspViolations ??= []
       ;(window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`)
     })
