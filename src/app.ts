@@ -7,6 +7,7 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { adminRoutes } from './admin/routes.js'
+import { dashboardRoutes } from './dashboard/routes.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
 import { withoutIds } from './schemas/common.js'
@@ -101,6 +102,8 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await api.register(jobsRoutes, { deps }) //        /v1/jobs
     await api.register(mcpRoutes, { deps }) //         /api/mcp
   })
+
+  await app.register(dashboardRoutes) //  /dashboard: the operations UI, a client of the API above (CONTRACT §15)
 
   // One scheduler loop per process (SCHEDULER=off disables it): cron occurrences, leases, retention, series windows.
   if (deps.config.scheduler) attachScheduler(app, deps, [seriesWindowTask(deps)])
