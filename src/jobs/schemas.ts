@@ -2,7 +2,7 @@
 // functions that fill the response shapes.
 import { Type, type Static } from 'typebox'
 import { DateOnly, Nullable, Timestamp, Uuid } from '../schemas/common.js'
-import { AssignmentResponse, LineItemResponse, pageOf, RecordId, toLineItemResponse } from '../series/schemas.js'
+import { AssignmentResponse, LineItemResponse, pageOf, RecordId, toLineItemResponse } from '../schemas/series-side.js'
 import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'
 import { JOB_STATUSES, type CancelReason, type Job, type JobDetail, type JobStatus } from './store.js'
 

@@ -2,7 +2,7 @@
 // `POST /v1/recurring/{id}/trigger` belongs to the executions feature.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
-import type { AppDeps } from '../app.js'
+import type { AppDeps } from '../deps.js'
 import { principalOf, requireScopes } from '../plugins/auth.js'
 import { authedErrorResponses } from '../schemas/common.js'
 import { previewCron } from './preview.js'

@@ -92,6 +92,8 @@ export function authedErrorResponses (...statuses: number[]): Record<number, TSc
 export const Timestamp = Type.String({ format: 'date-time', description: 'RFC 3339 UTC, whole seconds', examples: ['2026-03-25T07:00:00Z'] })
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
 export const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'calendar date YYYY-MM-DD', examples: ['2026-07-07'] })
+/** The canonical 8-4-4-4-12 form, the only one the validators accept (`format: 'uuid'` is redefined to it). */
+export const CANONICAL_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 export const Uuid = Type.String({ format: 'uuid', examples: ['0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11'] })
 
 export function Nullable<T extends TSchema> (schema: T) {

@@ -1,10 +1,14 @@
 // Job-series shapes (CONTRACT §7): the TypeBox objects REST routes validate with and MCP tools/list publishes,
 // and the functions that fill the response shapes (the one place that formats timestamps and money).
-import { Type, type Static, type TSchema } from 'typebox'
+// RecordId and the shared line item shapes live in schemas/series-side.ts; re-exported for the MCP tool table.
+import { Type, type Static } from 'typebox'
 import { DateOnly, Nullable, Timestamp, Uuid } from '../schemas/common.js'
+import { AssignmentResponse, LineItemResponse, pageOf, RecordId, toLineItemResponse } from '../schemas/series-side.js'
 import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'
 import { MAX_COUNT, MAX_MONEY } from './validate.js'
-import type { LineItemRow, Series, SeriesDetail } from './store.js'
+import type { Series, SeriesDetail } from './store.js'
+
+export { RecordId }
 
 const Money = Type.Number({ minimum: 0, maximum: MAX_MONEY, description: 'non-negative amount; kept to cents' })
 const Title = Type.String({ minLength: 1, maxLength: 200, description: 'at most 200 characters' })
@@ -20,8 +24,6 @@ const Timezone = Type.String({ minLength: 1, maxLength: 100, description: 'IANA 
 const Dtstart = Type.String({ ...DateOnly, description: 'YYYY-MM-DD, the first possible occurrence date (an occurrence only when it matches the rule); immutable' })
 const MaxOccurrences = Type.Integer({ minimum: 1, maximum: MAX_COUNT, description: 'cap on occurrences counted from dtstart (1–366)' })
 const ExternalId = Type.String({ minLength: 1, maxLength: 200, description: 'your own reference, unique per tenant (extension)' })
-/** Ids in paths and tool arguments: any string, so a malformed id answers not_found like an unknown one. */
-export const RecordId = Type.String({ description: 'record id (uuid); anything else is simply not found', examples: ['cccccccc-0000-0000-0000-000000000003'] })
 
 export const LineItemInput = Type.Object({
   description: Type.String({ minLength: 1, maxLength: 500 }),
@@ -122,31 +124,11 @@ const SeriesFields = {
 
 export const SeriesResponse = Type.Object(SeriesFields, { $id: 'JobSeries' })
 
-export const LineItemResponse = Type.Object({
-  id: Uuid,
-  description: Type.String(),
-  unit_price: Type.Number(),
-  quantity: Type.Number(),
-  catalog_item_id: Nullable(Uuid),
-  position: Type.Integer()
-}, { $id: 'LineItem' })
-export const AssignmentResponse = Type.Object({ user_id: Uuid }, { $id: 'Assignment' })
-
 export const SeriesDetailResponse = Type.Object({
   ...SeriesFields,
   job_series_line_items: Type.Array(LineItemResponse),
   job_series_assignments: Type.Array(AssignmentResponse)
 }, { $id: 'JobSeriesDetail' })
-
-/** A page of a job-series side list (CONTRACT §7): `{data, count, page, limit}`, 20 rows a page. */
-export function pageOf<T extends TSchema> (row: T, $id: string) {
-  return Type.Object({
-    data: Type.Array(row),
-    count: Type.Integer({ description: 'rows matching, over all pages' }),
-    page: Type.Integer(),
-    limit: Type.Integer({ description: 'page size, always 20' })
-  }, { $id })
-}
 
 export const SeriesPageResponse = pageOf(SeriesResponse, 'JobSeriesPage')
 
@@ -183,17 +165,6 @@ export function toSeriesResponse (s: Series) {
     ended_at: toTimestampOrNull(s.endedAt),
     created_at: toTimestamp(s.createdAt),
     updated_at: toTimestampOrNull(s.updatedAt)
-  }
-}
-
-export function toLineItemResponse (item: LineItemRow) {
-  return {
-    id: item.id,
-    description: item.description,
-    unit_price: item.unitPrice,
-    quantity: item.quantity,
-    catalog_item_id: item.catalogItemId,
-    position: item.position
   }
 }
 
