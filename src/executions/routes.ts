@@ -1,17 +1,17 @@
 // /v1/executions (CONTRACT §6: worker protocol, list, get) and POST /v1/recurring/{id}/trigger (§5). HTTP shape,
 // scope, call the service, present the result; the rules live in service.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { AppDeps } from '../app.js'
+import type { AppDeps } from '../deps.js'
 import { principalOf, requireScopes } from '../plugins/auth.js'
+import { appEventsOf } from '../plugins/execution-metrics.js'
 import { authedErrorResponses } from '../schemas/common.js'
-import { schedulerEventsOf } from './metrics.js'
 import * as s from './schemas.js'
 import { ExecutionsService } from './service.js'
 
 const tags = ['executions']
 
 export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
-  const executions = new ExecutionsService(deps.database.db, deps.clock, { events: schedulerEventsOf(app) })
+  const executions = new ExecutionsService(deps.database.db, deps.clock, { events: appEventsOf(app) })
   const work = requireScopes('work:executions')
 
   app.post('/v1/executions/claim', {

@@ -1,19 +1,21 @@
-// Executions use cases (CONTRACT §6): the worker protocol, listing, and manual triggers. No Fastify here; the
-// REST routes call it. Every worker call checks the lease under a row lock, so a claim, a lease expiry and a
-// worker's call on the same execution are serialized and exactly one of them wins.
+// Executions use cases (CONTRACT §6): the worker protocol, listing, manual triggers, and the scheduler's
+// lease expiry. No Fastify here; the REST routes and the scheduler loop call it. Every worker call checks the
+// lease under a row lock, so a claim, a lease expiry and a worker's call on the same execution are serialized
+// and exactly one of them wins. Which transition happens is lifecycle.ts's decision.
 import type { Executor } from '../db/connect.js'
 import { ApiError } from '../errors.js'
-import type { SchedulerEvents } from '../scheduler/events.js'
+import type { AppEvents } from '../events.js'
 import type { Clock } from '../time/clock.js'
-import { toTimestamp } from '../time/rfc3339.js'
-import { retryDelayMs } from './backoff.js'
+import { boundedPage, jsonBytes } from '../schemas/page.js'
+import * as lifecycle from './lifecycle.js'
+import { toExecutionResponse } from './schemas.js'
 import * as store from './store.js'
 import type { Execution, ExecutionStatus } from './store.js'
 
 export interface ExecutionsServiceOptions {
-  readonly events?: SchedulerEvents | undefined
+  readonly events?: AppEvents | undefined
   /** Source of the backoff jitter, in [0, 1). */
-  readonly random?: () => number
+  readonly random?: (() => number) | undefined
 }
 
 export interface ListOptions {
@@ -25,6 +27,8 @@ export interface ListOptions {
 }
 
 export interface ExecutionPageResult { data: Execution[], nextCursor: string | null }
+
+const DAY_MS = 24 * 60 * 60 * 1000
 
 const notFound = (id: string) => new ApiError('execution_not_found', `Execution ${id} not found`)
 
@@ -40,7 +44,7 @@ export function decodeCursor (cursor: string): number {
 }
 
 export class ExecutionsService {
-  readonly #events: SchedulerEvents | undefined
+  readonly #events: AppEvents | undefined
   readonly #random: () => number
 
   constructor (private readonly db: Executor, private readonly clock: Clock, options: ExecutionsServiceOptions = {}) {
@@ -55,25 +59,19 @@ export class ExecutionsService {
   }
 
   heartbeat (tenantId: string, id: string, workerId: string): Promise<Execution> {
-    return this.#withLease(tenantId, id, workerId, (tx, _row, now) => store.extendLease(tx, id, now))
+    return this.#withLease(tenantId, id, workerId, (tx, row, now) => store.updateExecution(tx, id, lifecycle.heartbeat(row, now)))
   }
 
   async complete (tenantId: string, id: string, workerId: string, result: unknown): Promise<Execution> {
-    const done = await this.#withLease(tenantId, id, workerId, (tx, _row, now) => store.updateExecution(tx, id, {
-      status: 'succeeded', finishedAt: now, leaseExpiresAt: null, result: result ?? null
-    }))
+    const done = await this.#withLease(tenantId, id, workerId, (tx, _row, now) => store.updateExecution(tx, id, lifecycle.complete(now, result)))
     this.#events?.emitSafely('execution:succeeded', { queue: done.queue })
     return done
   }
 
   /** CONTRACT §6: queued again after the backoff, or `failed` once attempt = max_attempts. */
   async fail (tenantId: string, id: string, workerId: string, error: string): Promise<Execution> {
-    const failed = await this.#withLease(tenantId, id, workerId, (tx, row, now) => {
-      const final = row.attempt >= row.maxAttempts
-      return store.updateExecution(tx, id, final
-        ? { status: 'failed', finishedAt: now, leaseExpiresAt: null, lastError: error }
-        : { status: 'queued', availableAt: new Date(now.getTime() + retryDelayMs(row.attempt, this.#random())), leaseExpiresAt: null, lastError: error })
-    })
+    const failed = await this.#withLease(tenantId, id, workerId, (tx, row, now) =>
+      store.updateExecution(tx, id, lifecycle.fail(row, error, now, this.#random())))
     this.#events?.emitSafely('execution:attempt-failed', { queue: failed.queue, reason: 'error', final: failed.status === 'failed' })
     return failed
   }
@@ -86,10 +84,11 @@ export class ExecutionsService {
 
   async list (tenantId: string, options: ListOptions): Promise<ExecutionPageResult> {
     const beforeSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
-    const rows = await store.listExecutions(this.db, tenantId, options, options.limit + 1, beforeSeq)
-    const data = rows.slice(0, options.limit)
-    const last = data[data.length - 1]
-    return { data, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor(last.seq) : null }
+    // CONTRACT §10: at most `limit` rows and at most 4 MiB of JSON per page.
+    const page = await boundedPage<Execution>((after, count) => store.listExecutions(this.db, tenantId, options, count, after?.seq ?? beforeSeq),
+      options.limit, (row) => jsonBytes(toExecutionResponse(row)))
+    const last = page.rows[page.rows.length - 1]
+    return { data: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** CONTRACT §5: one manual execution enqueued now; next_run_at is untouched. */
@@ -104,24 +103,41 @@ export class ExecutionsService {
   }
 
   /**
-   * Runs `apply` with the execution locked, only when `workerId` holds a live lease on it: status running, same
-   * worker, lease_expires_at ≥ now (a lease that ran out is lost even before the scheduler notices it).
+   * CONTRACT §6: expires up to `limit` leases that ended before `now`, each a failed attempt "timeout" (the
+   * retry-or-fail rule of lifecycle.fail). Bounded batches, SKIP LOCKED: several instances share the work, and a
+   * worker's own complete/fail on the same row (which locks it) is serialized with the expiry. Resolves to how many.
    */
+  async expireLeases (now: Date, limit: number): Promise<number> {
+    const expired = await this.db.transaction(async (tx) => {
+      const rows = await store.lockExpiredLeases(tx, now, limit)
+      const transitions = rows.map((row) => ({ row, patch: lifecycle.expire(row, now, this.#random()) }))
+      await store.updateExecutions(tx, transitions.map((t) => ({ id: t.row.id, patch: t.patch })))
+      return transitions
+    })
+    for (const { row, patch } of expired) {
+      const final = lifecycle.isFinal(patch)
+      this.#events?.emitSafely('lease:expired', { executionId: row.id, queue: row.queue, attempt: row.attempt, final })
+      this.#events?.emitSafely('execution:attempt-failed', { queue: row.queue, reason: 'timeout', final })
+    }
+    return expired.length
+  }
+
+  /** CONTRACT §1 EXECUTION_RETENTION_DAYS: deletes up to `limit` finished executions older than the retention. */
+  async pruneFinished (now: Date, retentionDays: number, limit: number): Promise<number> {
+    const count = await store.pruneFinished(this.db, new Date(now.getTime() - retentionDays * DAY_MS), limit)
+    if (count > 0) this.#events?.emitSafely('executions:pruned', { count })
+    return count
+  }
+
+  /** Runs `apply` with the execution locked, only when `workerId` holds a live lease on it (lifecycle.leaseConflict). */
   async #withLease (tenantId: string, id: string, workerId: string,
     apply: (tx: Executor, row: Execution, now: Date) => Promise<Execution>): Promise<Execution> {
     return this.db.transaction(async (tx) => {
       const row = await store.lockExecution(tx, tenantId, id)
       if (row === null) throw notFound(id)
       const now = this.clock.now()
-      if (row.status !== 'running') {
-        throw new ApiError('lease_conflict', `Execution ${id} is ${row.status}, not running: there is no lease to act on`)
-      }
-      if (row.workerId !== workerId) {
-        throw new ApiError('lease_conflict', `Execution ${id} is leased to another worker`)
-      }
-      if (row.leaseExpiresAt === null || row.leaseExpiresAt.getTime() < now.getTime()) {
-        throw new ApiError('lease_conflict', `The lease on execution ${id} expired at ${row.leaseExpiresAt === null ? 'an unknown time' : toTimestamp(row.leaseExpiresAt)}`)
-      }
+      const conflict = lifecycle.leaseConflict(row, workerId, now)
+      if (conflict !== null) throw new ApiError('lease_conflict', conflict)
       return apply(tx, row, now)
     })
   }

@@ -12,7 +12,8 @@ import { uniqueViolation } from '../db/sql-errors.js'
 import { ApiError, type FieldIssue } from '../errors.js'
 import type { Clock } from '../time/clock.js'
 import { nextRunAfter, scheduleOrThrow, zoneOrThrow } from './cron.js'
-import { LIST_MAX, PAYLOAD_MAX_BYTES, type PatchRecurringJobInput, type PutRecurringJobInput } from './schemas.js'
+import { boundedPage, jsonBytes } from '../schemas/page.js'
+import { LIST_DEFAULT, PAYLOAD_MAX_BYTES, toRecurringJobResponse, type PatchRecurringJobInput, type PutRecurringJobInput } from './schemas.js'
 import * as store from './store.js'
 import type { RecurringJob, SaveValues } from './store.js'
 
@@ -105,11 +106,11 @@ export class RecurringService {
   /** A page in creation order; without limit at most 1000 rows, with nextCursor set when more exist. */
   async list (tenantId: string, options: { limit?: number | undefined, cursor?: string | undefined }): Promise<{ jobs: RecurringJob[], nextCursor: string | null }> {
     const afterSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
-    const limit = options.limit ?? LIST_MAX
-    const rows = await store.listJobs(this.database.db, tenantId, afterSeq, limit + 1)
-    const jobs = rows.slice(0, limit)
-    const last = jobs[jobs.length - 1]
-    return { jobs, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.seq) : null }
+    // CONTRACT §10: at most `limit` rows (100 by default) and at most 4 MiB of JSON per page.
+    const page = await boundedPage<RecurringJob>((after, count) => store.listJobs(this.database.db, tenantId, after?.seq ?? afterSeq, count),
+      options.limit ?? LIST_DEFAULT, (job) => jsonBytes(toRecurringJobResponse(job)))
+    const last = page.rows[page.rows.length - 1]
+    return { jobs: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** PUT: create or replace. `created` is true when the schedule did not exist. */
