@@ -30,6 +30,7 @@ export async function expireLeases (deps: LeaseDeps, now: Date, limit: number): 
     const final = e.availableAt === null
     deps.events?.emitSafely('lease:expired', { executionId: e.id, queue: e.queue, attempt: e.attempt, final })
     deps.events?.emitSafely('execution:attempt-failed', { queue: e.queue, reason: 'timeout', final })
+    if (e.availableAt !== null) deps.events?.emitSafely('execution:claimable', { tenantId: e.tenantId, queue: e.queue, availableAt: e.availableAt })
   }
   return expired.length
 }
