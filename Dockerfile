@@ -8,6 +8,7 @@ COPY clients/typescript/package.json ./clients/typescript/package.json
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY dashboard ./dashboard
 COPY drizzle ./drizzle
 RUN npm run build && npm prune --omit=dev
 

@@ -17,6 +17,10 @@ import { openTestDb } from './helpers/db.js'
 import { createTenant } from './helpers/keys.js'
 
 const committed = readFileSync(openApiPath, 'utf8')
+
+// One verb scheme for operationIds (SDK method names come from them): list/get/create/upsert (PUT)/update (PATCH)/
+// delete for resources, then the domain actions. Plural resource for lists and batches, singular otherwise.
+const OPERATION_ID = /^(list|get|create|upsert|update|delete|trigger|claim|heartbeat|complete|fail|release|pause|resume|end|split|preview|register|revoke|backfill|call)[A-Z][A-Za-z]*$/
 const projectRoot = new URL('..', import.meta.url)
 
 t.test('openapi/openapi.json is what the code generates and what /openapi.json serves', async (t) => {
@@ -32,7 +36,7 @@ t.test('openapi/openapi.json is what the code generates and what /openapi.json s
   t.ok(docs.statusCode === 200 || docs.statusCode === 302, `/docs is served (${docs.statusCode})`)
 })
 
-t.test('every operation has an operationId, a summary, error responses pointing at ErrorBody, and body examples', async (t) => {
+t.test('every operation has an operationId, a summary, error responses pointing at Error, and body examples', async (t) => {
   const doc = JSON.parse(committed)
   t.equal(doc.openapi, '3.1.0')
   t.strictSame(doc.components.securitySchemes.bearerAuth, { type: 'http', scheme: 'bearer', description: 'An API key: zoop_uk_… (user-bound) or zoop_tk_… (tenant)' })
@@ -41,12 +45,13 @@ t.test('every operation has an operationId, a summary, error responses pointing 
     for (const [method, op] of Object.entries<any>(item)) {
       const where = `${method.toUpperCase()} ${path}`
       t.type(op.operationId, 'string', `${where} has an operationId`)
+      t.match(op.operationId, OPERATION_ID, `${where} operationId ${op.operationId} is <verb><Resource> with a verb of the scheme (add a verb to OPERATION_ID only for a new kind of action)`)
       t.notOk(ids.has(op.operationId), `${where} operationId is unique`)
       ids.add(op.operationId)
       t.type(op.summary, 'string', `${where} has a summary`)
       for (const [status, response] of Object.entries<any>(op.responses)) {
         if (Number(status) >= 400) {
-          t.equal(response.content?.['application/json']?.schema?.$ref, '#/components/schemas/ErrorBody', `${where} ${status} uses ErrorBody`)
+          t.equal(response.content?.['application/json']?.schema?.$ref, '#/components/schemas/Error', `${where} ${status} uses Error`)
         }
       }
       const media = op.requestBody?.content?.['application/json']

@@ -1,10 +1,10 @@
 // /v1/executions (CONTRACT §6: worker protocol, list, get) and POST /v1/recurring/{id}/trigger (§5). HTTP shape,
 // scope, call the service, present the result; the rules live in service.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { AppDeps } from '../app.js'
+import type { AppDeps } from '../deps.js'
 import { principalOf, requireScopes } from '../plugins/auth.js'
+import { appEventsOf } from '../plugins/execution-metrics.js'
 import { authedErrorResponses } from '../schemas/common.js'
-import { schedulerEventsOf } from './metrics.js'
 import * as s from './schemas.js'
 import { ExecutionsService } from './service.js'
 import { ClaimWakeups } from './wakeups.js'
@@ -12,7 +12,7 @@ import { ClaimWakeups } from './wakeups.js'
 const tags = ['executions']
 
 export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
-  const events = schedulerEventsOf(app)
+  const events = appEventsOf(app)
   const wakeups = new ClaimWakeups(deps.database, deps.clock, app.log.child({ component: 'claim-wakeups' }))
   // Whatever makes an execution claimable (scheduler, trigger, retry, release, expired lease) reports it after
   // its commit; the wake-ups pass it to the long-polls of every instance.

@@ -55,7 +55,7 @@ export const ExecutionResponse = Type.Object({
   lease_expires_at: NullableTimestamp,
   worker_id: Nullable(Type.String()),
   last_error: Nullable(Type.String())
-}, { examples: [EXAMPLE] })
+}, { $id: 'Execution', examples: [EXAMPLE] })
 
 export const ExecutionIdParams = Type.Object({ id: Uuid })
 export const RecurringIdParams = Type.Object({ id: RecurringId })
@@ -72,7 +72,7 @@ export const ClaimBody = Type.Object({
   }))
 }, { examples: [{ worker_id: 'worker-1', queues: ['default'], limit: 10, wait_seconds: 20 }] })
 
-export const WorkerBody = Type.Object({ worker_id: WorkerId }, { examples: [{ worker_id: 'worker-1' }] })
+export const WorkerBody = Type.Object({ worker_id: WorkerId }, { $id: 'WorkerBody', examples: [{ worker_id: 'worker-1' }] })
 
 export const CompleteBody = Type.Object({
   worker_id: WorkerId,
@@ -134,7 +134,7 @@ export const ListExecutionsQuery = Type.Object({
   recurring_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   status: Type.Optional(ExecutionStatus),
   queue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Page size, 1–1000, default 100. A page also stops before its JSON passes 4 MiB; next_cursor is set whenever more executions remain' })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }))
 })
 
@@ -142,7 +142,7 @@ export const ClaimResponse = Type.Object({ data: Type.Array(ExecutionResponse) }
 export const ExecutionPage = Type.Object({
   data: Type.Array(ExecutionResponse),
   next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as cursor for the next page; null on the last page' })
-})
+}, { $id: 'ExecutionList' })
 
 export type ClaimInput = Static<typeof ClaimBody>
 export type ListExecutionsInput = Static<typeof ListExecutionsQuery>

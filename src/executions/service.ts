@@ -1,22 +1,25 @@
-// Executions use cases (CONTRACT §6): the worker protocol, listing, and manual triggers. No Fastify here; the
-// REST routes call it. Every worker call checks the lease under a row lock, so a claim, a lease expiry and a
-// worker's call on the same execution are serialized and exactly one of them wins.
+// Executions use cases (CONTRACT §6): the worker protocol, listing, manual triggers, and the scheduler's
+// lease expiry. No Fastify here; the REST routes and the scheduler loop call it. Every acknowledgement is one
+// conditional UPDATE that applies only while the worker holds a live lease, so a claim, a lease expiry and a
+// worker's call on the same execution are serialized by the row and exactly one of them wins. Which transition
+// happens is lifecycle.ts's decision (store.ts applies the same columns to a set, in SQL).
 import type { Executor } from '../db/connect.js'
 import { ApiError } from '../errors.js'
-import type { SchedulerEvents } from '../scheduler/events.js'
+import type { AppEvents } from '../events.js'
 import type { Clock } from '../time/clock.js'
-import { toTimestamp } from '../time/rfc3339.js'
-import { retryDelayMs } from './backoff.js'
+import { boundedPage, jsonBytes } from '../schemas/page.js'
+import * as lifecycle from './lifecycle.js'
+import { toExecutionResponse } from './schemas.js'
 import * as store from './store.js'
-import { keyOf, type ClaimWakeups } from './wakeups.js'
 import type { Execution, ExecutionStatus } from './store.js'
+import { keyOf, type ClaimWakeups } from './wakeups.js'
 
 export interface ExecutionsServiceOptions {
-  readonly events?: SchedulerEvents | undefined
+  readonly events?: AppEvents | undefined
   /** Long-poll wake-ups; without them a claim never waits. */
   readonly wakeups?: ClaimWakeups | undefined
   /** Source of the backoff jitter, in [0, 1). */
-  readonly random?: () => number
+  readonly random?: (() => number) | undefined
 }
 
 export interface ListOptions {
@@ -29,13 +32,12 @@ export interface ListOptions {
 
 export interface ExecutionPageResult { data: Execution[], nextCursor: string | null }
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 const notFound = (id: string) => new ApiError('execution_not_found', `Execution ${id} not found`)
 
 /** One item of a batch acknowledgement. */
 export type ItemResult = { id: string, ok: true, execution: Execution } | { id: string, ok: false, error: ApiError }
-
-/** retryDelayMs before jitter, by attempt (index 0 unused); the last entry is the cap, standing for every later attempt. */
-const BASE_DELAYS_MS = Array.from({ length: 13 }, (_, attempt) => retryDelayMs(Math.max(attempt, 1), 1))
 
 function executionOrThrow (results: ItemResult[]): Execution {
   const [only] = results
@@ -44,18 +46,10 @@ function executionOrThrow (results: ItemResult[]): Execution {
   return only.execution
 }
 
-/** Why `workerId` may not act on the execution at `now` (it was running under its lease, or the update applied). */
-function leaseConflictOf (state: store.LeaseState, workerId: string, now: Date): ApiError {
-  if (state.status !== 'running') {
-    return new ApiError('lease_conflict', `Execution ${state.id} is ${state.status}, not running: there is no lease to act on`)
-  }
-  if (state.workerId !== workerId) return new ApiError('lease_conflict', `Execution ${state.id} is leased to another worker`)
-  const expiredAt = state.leaseExpiresAt === null ? 'an unknown time' : toTimestamp(state.leaseExpiresAt)
-  if (state.leaseExpiresAt === null || state.leaseExpiresAt.getTime() < now.getTime()) {
-    return new ApiError('lease_conflict', `The lease on execution ${state.id} expired at ${expiredAt}`)
-  }
-  // The lease changed hands and back between the statement and this read.
-  return new ApiError('lease_conflict', `The lease on execution ${state.id} changed while this call ran; retry it`)
+/** Why `workerId` may not act on the execution at `now` (lifecycle.leaseConflict), explaining a missed update. */
+function leaseConflictOf (row: Execution, workerId: string, now: Date): ApiError {
+  // The lease changed hands and back between the statement and this read: the caller may retry.
+  return new ApiError('lease_conflict', lifecycle.leaseConflict(row, workerId, now) ?? `The lease on execution ${row.id} changed while this call ran; retry it`)
 }
 
 // Cursors are opaque to clients: base64url of "seq:<n>", the last seq of the previous page.
@@ -70,7 +64,7 @@ export function decodeCursor (cursor: string): number {
 }
 
 export class ExecutionsService {
-  readonly #events: SchedulerEvents | undefined
+  readonly #events: AppEvents | undefined
   readonly #random: () => number
   readonly #wakeups: ClaimWakeups | undefined
 
@@ -150,7 +144,7 @@ export class ExecutionsService {
 
   async failMany (tenantId: string, workerId: string, items: ReadonlyArray<{ id: string, error: string }>): Promise<ItemResult[]> {
     const results = await this.#acknowledge(tenantId, workerId, items, (target, unique) =>
-      store.failLeased(this.db, target, new Map(unique.map((i) => [i.id, { error: i.error, random: this.#random() }])), BASE_DELAYS_MS))
+      store.failLeased(this.db, target, new Map(unique.map((i) => [i.id, { error: i.error, random: this.#random() }]))))
     for (const r of results) {
       if (!r.ok) continue
       const final = r.execution.status === 'failed'
@@ -184,7 +178,7 @@ export class ExecutionsService {
     }
     const done = new Map((await apply({ tenantId, workerId, now }, unique)).map((e) => [e.id, e]))
     const missed = unique.filter((i) => !done.has(i.id)).map((i) => i.id)
-    const states = new Map((await store.findLeaseStates(this.db, tenantId, missed)).map((s) => [s.id, s]))
+    const states = new Map((await store.findExecutions(this.db, tenantId, missed)).map((s) => [s.id, s]))
     const answered = new Set<string>()
     return items.map((item): ItemResult => {
       if (answered.has(item.id)) {
@@ -206,20 +200,49 @@ export class ExecutionsService {
 
   async list (tenantId: string, options: ListOptions): Promise<ExecutionPageResult> {
     const beforeSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
-    const rows = await store.listExecutions(this.db, tenantId, options, options.limit + 1, beforeSeq)
-    const data = rows.slice(0, options.limit)
-    const last = data[data.length - 1]
-    return { data, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor(last.seq) : null }
+    // CONTRACT §10: at most `limit` rows and at most 4 MiB of JSON per page.
+    const page = await boundedPage<Execution>((after, count) => store.listExecutions(this.db, tenantId, options, count, after?.seq ?? beforeSeq),
+      options.limit, (row) => jsonBytes(toExecutionResponse(row)))
+    const last = page.rows[page.rows.length - 1]
+    return { data: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** CONTRACT §5: one manual execution enqueued now; next_run_at is untouched. */
   async trigger (tenantId: string, recurringId: string): Promise<Execution> {
     const now = this.clock.now()
-    const execution = await store.insertManualExecution(this.db, tenantId, recurringId, now)
+    const execution = await this.db.transaction((tx) => store.insertManualExecution(tx, tenantId, recurringId, now))
     if (execution === null) throw new ApiError('recurring_job_not_found', `Recurring job ${recurringId} not found`)
     this.#events?.emitSafely('execution:enqueued', {
       tenantId, recurringId, queue: execution.queue, trigger: 'manual', scheduledFor: now, enqueuedAt: now, coalescedCount: 1
     })
     return execution
+  }
+
+  /**
+   * CONTRACT §6: expires up to `limit` leases that ended before `now`, each a failed attempt "timeout" (the
+   * retry-or-fail rule of lifecycle.fail). Bounded batches, SKIP LOCKED: several instances share the work, and a
+   * worker's own complete/fail on the same row (which locks it) is serialized with the expiry. Resolves to how many.
+   */
+  async expireLeases (now: Date, limit: number): Promise<number> {
+    const expired = await this.db.transaction(async (tx) => {
+      const rows = await store.lockExpiredLeases(tx, now, limit)
+      const transitions = rows.map((row) => ({ row, patch: lifecycle.expire(row, now, this.#random()) }))
+      await store.updateExecutions(tx, transitions.map((t) => ({ id: t.row.id, patch: t.patch })))
+      return transitions
+    })
+    for (const { row, patch } of expired) {
+      const final = lifecycle.isFinal(patch)
+      this.#events?.emitSafely('lease:expired', { executionId: row.id, queue: row.queue, attempt: row.attempt, final })
+      this.#events?.emitSafely('execution:attempt-failed', { queue: row.queue, reason: 'timeout', final })
+      if (patch.availableAt !== undefined && !final) this.#events?.emitSafely('execution:claimable', { tenantId: row.tenantId, queue: row.queue, availableAt: patch.availableAt })
+    }
+    return expired.length
+  }
+
+  /** CONTRACT §1 EXECUTION_RETENTION_DAYS: deletes up to `limit` finished executions older than the retention. */
+  async pruneFinished (now: Date, retentionDays: number, limit: number): Promise<number> {
+    const count = await store.pruneFinished(this.db, new Date(now.getTime() - retentionDays * DAY_MS), limit)
+    if (count > 0) this.#events?.emitSafely('executions:pruned', { count })
+    return count
   }
 }

@@ -4,7 +4,7 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
 import { jobAssignments, jobLineItems, jobs } from '../db/tables.js'
-import type { LineItemRow, LineItemValues } from '../series/store.js'
+import type { LineItemRow, LineItemValues } from '../schemas/series-side.js'
 
 export type Job = typeof jobs.$inferSelect
 export type NewJob = typeof jobs.$inferInsert

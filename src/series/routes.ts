@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppDeps } from '../app.js'
 import { principalOf } from '../plugins/auth.js'
 import { authedErrorResponses } from '../schemas/common.js'
-import { answerInvalidInput, scopes, seriesSide } from './http.js'
+import { answerInvalidInput, scopes, seriesSide } from '../http/series-side.js'
 import * as s from './schemas.js'
 import { SeriesService } from './service.js'
 

@@ -1,10 +1,14 @@
 // Job-series shapes (CONTRACT §7): the TypeBox objects REST routes validate with and MCP tools/list publishes,
 // and the functions that fill the response shapes (the one place that formats timestamps and money).
-import { Type, type Static, type TSchema } from 'typebox'
+// RecordId and the shared line item shapes live in schemas/series-side.ts; re-exported for the MCP tool table.
+import { Type, type Static } from 'typebox'
 import { DateOnly, Nullable, Timestamp, Uuid } from '../schemas/common.js'
+import { AssignmentResponse, LineItemResponse, pageOf, RecordId, toLineItemResponse } from '../schemas/series-side.js'
 import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'
 import { MAX_COUNT, MAX_MONEY } from './validate.js'
-import type { LineItemRow, Series, SeriesDetail } from './store.js'
+import type { Series, SeriesDetail } from './store.js'
+
+export { RecordId }
 
 const Money = Type.Number({ minimum: 0, maximum: MAX_MONEY, description: 'non-negative amount; kept to cents' })
 const Title = Type.String({ minLength: 1, maxLength: 200, description: 'at most 200 characters' })
@@ -20,8 +24,6 @@ const Timezone = Type.String({ minLength: 1, maxLength: 100, description: 'IANA 
 const Dtstart = Type.String({ ...DateOnly, description: 'YYYY-MM-DD, the first possible occurrence date (an occurrence only when it matches the rule); immutable' })
 const MaxOccurrences = Type.Integer({ minimum: 1, maximum: MAX_COUNT, description: 'cap on occurrences counted from dtstart (1–366)' })
 const ExternalId = Type.String({ minLength: 1, maxLength: 200, description: 'your own reference, unique per tenant (extension)' })
-/** Ids in paths and tool arguments: any string, so a malformed id answers not_found like an unknown one. */
-export const RecordId = Type.String({ description: 'record id (uuid); anything else is simply not found', examples: ['cccccccc-0000-0000-0000-000000000003'] })
 
 export const LineItemInput = Type.Object({
   description: Type.String({ minLength: 1, maxLength: 500 }),
@@ -30,6 +32,9 @@ export const LineItemInput = Type.Object({
   catalog_item_id: Type.Optional(Nullable(Uuid)),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'display order; defaults to the index in the array (0-based)' }))
 })
+/** One named schema for customer_id and its alias customerId: two inline copies make orval emit the same
+ * generated type name twice (CreateJobSeriesBodyCustomerId), which does not compile. */
+const CustomerIdOrNull = Type.Union([Uuid, Type.Null()], { $id: 'CustomerIdOrNull', description: 'a customer of the tenant, or null; customerId is an alias of customer_id' })
 const LineItems = Type.Array(LineItemInput, { maxItems: 100, description: 'template line items copied onto each generated job' })
 const AssignedUserIds = Type.Array(Uuid, { maxItems: 100, description: 'team members assigned to each generated job' })
 
@@ -49,8 +54,8 @@ export const CreateSeriesBody = Type.Object({
   rrule: Rrule,
   timezone: Timezone,
   dtstart: Dtstart,
-  customer_id: Type.Optional(Nullable(Uuid)),
-  customerId: Type.Optional(Nullable({ ...Uuid, description: 'alias of customer_id' })),
+  customer_id: Type.Optional(CustomerIdOrNull),
+  customerId: Type.Optional(CustomerIdOrNull),
   description: Type.Optional(Nullable(Description)),
   flat_price: Type.Optional(Nullable(Money)),
   ends_on: Type.Optional(Nullable(DateOnly)),
@@ -66,8 +71,8 @@ export const UpdateSeriesBody = Type.Object({
   title: Type.Optional(Title),
   rrule: Type.Optional(Rrule),
   timezone: Type.Optional(Timezone),
-  customer_id: Type.Optional(Nullable(Uuid)),
-  customerId: Type.Optional(Nullable({ ...Uuid, description: 'alias of customer_id' })),
+  customer_id: Type.Optional(CustomerIdOrNull),
+  customerId: Type.Optional(CustomerIdOrNull),
   description: Type.Optional(Nullable(Description)),
   flat_price: Type.Optional(Nullable(Money)),
   ends_on: Type.Optional(Nullable(DateOnly)),
@@ -96,7 +101,7 @@ export const PreviewRruleBody = Type.Object({
   ends_on: Type.Optional(Nullable(DateOnly)),
   max_occurrences: Type.Optional(Nullable(MaxOccurrences)),
   count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'how many occurrences to list (1–1000)' }))
-}, { examples: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-07-07', timezone: 'America/Los_Angeles', count: 3 }] })
+}, { $id: 'PreviewRruleBody', examples: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-07-07', timezone: 'America/Los_Angeles', count: 3 }] })
 
 const SeriesFields = {
   id: Uuid,
@@ -117,44 +122,24 @@ const SeriesFields = {
   updated_at: Nullable(Timestamp)
 }
 
-export const SeriesResponse = Type.Object(SeriesFields)
-
-export const LineItemResponse = Type.Object({
-  id: Uuid,
-  description: Type.String(),
-  unit_price: Type.Number(),
-  quantity: Type.Number(),
-  catalog_item_id: Nullable(Uuid),
-  position: Type.Integer()
-})
-export const AssignmentResponse = Type.Object({ user_id: Uuid })
+export const SeriesResponse = Type.Object(SeriesFields, { $id: 'JobSeries' })
 
 export const SeriesDetailResponse = Type.Object({
   ...SeriesFields,
   job_series_line_items: Type.Array(LineItemResponse),
   job_series_assignments: Type.Array(AssignmentResponse)
-})
+}, { $id: 'JobSeriesDetail' })
 
-/** A page of a job-series side list (CONTRACT §7): `{data, count, page, limit}`, 20 rows a page. */
-export function pageOf<T extends TSchema> (row: T) {
-  return Type.Object({
-    data: Type.Array(row),
-    count: Type.Integer({ description: 'rows matching, over all pages' }),
-    page: Type.Integer(),
-    limit: Type.Integer({ description: 'page size, always 20' })
-  })
-}
+export const SeriesPageResponse = pageOf(SeriesResponse, 'JobSeriesPage')
 
-export const SeriesPageResponse = pageOf(SeriesResponse)
-
-export const EndedResponse = Type.Object({ ended: Type.Literal(true), id: Uuid })
+export const EndedResponse = Type.Object({ ended: Type.Literal(true), id: Uuid }, { $id: 'JobSeriesEnded' })
 
 export const PreviewRruleResponse = Type.Object({
   occurrences: Type.Array(Type.Object({
     date: DateOnly,
     scheduled_start: Type.String({ description: 'local midnight of the date (first valid instant after a gap), RFC 3339 with the zone\'s offset', examples: ['2026-07-13T00:00:00-07:00'] })
   }))
-}, { examples: [{ occurrences: [{ date: '2026-07-13', scheduled_start: '2026-07-13T00:00:00-07:00' }, { date: '2026-07-20', scheduled_start: '2026-07-20T00:00:00-07:00' }] }] })
+}, { $id: 'RruleOccurrences', examples: [{ occurrences: [{ date: '2026-07-13', scheduled_start: '2026-07-13T00:00:00-07:00' }, { date: '2026-07-20', scheduled_start: '2026-07-20T00:00:00-07:00' }] }] })
 
 export type CreateSeriesInput = Static<typeof CreateSeriesBody>
 export type UpdateSeriesInput = Static<typeof UpdateSeriesBody>
@@ -180,17 +165,6 @@ export function toSeriesResponse (s: Series) {
     ended_at: toTimestampOrNull(s.endedAt),
     created_at: toTimestamp(s.createdAt),
     updated_at: toTimestampOrNull(s.updatedAt)
-  }
-}
-
-export function toLineItemResponse (item: LineItemRow) {
-  return {
-    id: item.id,
-    description: item.description,
-    unit_price: item.unitPrice,
-    quantity: item.quantity,
-    catalog_item_id: item.catalogItemId,
-    position: item.position
   }
 }
 

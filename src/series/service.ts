@@ -9,6 +9,7 @@ import type { Executor } from '../db/connect.js'
 import { uniqueViolation } from '../db/sql-errors.js'
 import { ApiError } from '../errors.js'
 import { cancelPendingJobs } from '../jobs/store.js'
+import { aliasOrThrow, invalid, PAGE_SIZE, type Page } from '../schemas/series-side.js'
 import type { Clock } from '../time/clock.js'
 import { localDate, minDate } from './dates.js'
 import { materializeWindow, materializeWindows } from './materialize.js'
@@ -16,13 +17,10 @@ import { previewRrule } from './preview.js'
 import type { CreateSeriesInput, LineItemInputValue, ListSeriesInput, PreviewRruleInput, UpdateSeriesInput } from './schemas.js'
 import * as store from './store.js'
 import type { LineItemValues, NewSeries, Series, SeriesDetail } from './store.js'
-import { dtstartOrThrow, endsOnOrThrow, invalid, MAX_MONEY, ruleOrThrow, toCents, totalOf, zoneOrThrow } from './validate.js'
+import { dtstartOrThrow, endsOnOrThrow, MAX_MONEY, ruleOrThrow, toCents, totalOf, zoneOrThrow } from './validate.js'
 
-export const PAGE_SIZE = 20
 /** How long a series whose generation failed waits before the window task tries it again. */
 export const GENERATION_RETRY_MS = 10 * 60_000
-
-export interface Page<T> { data: T[], count: number, page: number, limit: number }
 
 export interface SeriesServiceOptions {
   /**
@@ -253,12 +251,6 @@ function authorOrThrow (principal: Principal): string {
     throw new ApiError('invalid_input', 'Creating or updating a job series needs a user-bound API key (zoop_uk_…); this is a tenant key')
   }
   return principal.userId
-}
-
-/** customer_id / customerId (and the like): either spelling; both only when they agree. */
-export function aliasOrThrow<T> (name: string, value: T | undefined, aliasName: string, alias: T | undefined): T | undefined {
-  if (value !== undefined && alias !== undefined && value !== alias) throw invalid(name, `and ${aliasName} (its alias) disagree`)
-  return value !== undefined ? value : alias
 }
 
 function moneyOrNull (amount: number | null | undefined): number | null {

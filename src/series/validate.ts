@@ -1,7 +1,7 @@
 // The series side's API limits (CONTRACT §7, reference job-series API), kept out of the dateutil-lenient RRULE
 // engine: FREQ only DAILY/WEEKLY/MONTHLY/YEARLY, no BYHOUR/BYMINUTE/BYSECOND, COUNT 1–366, UNTIL between dtstart
 // and today + 5 years, IANA zones, real dates. Every failure is ApiError invalid_input naming the field.
-import { ApiError } from '../errors.js'
+import { invalid } from '../schemas/series-side.js'
 import { parseRrule, RruleSyntaxError, type Rule } from '../rrule/index.js'
 import { isCalendarDate } from '../time/rfc3339.js'
 import { isValidZone } from '../time/zones.js'
@@ -15,10 +15,6 @@ export const UNTIL_YEARS_AHEAD = 5
 export const DTSTART_YEARS_AROUND = 10
 /** numeric(14,2): the largest amount a price or a total can hold. */
 export const MAX_MONEY = 999_999_999_999.99
-
-export function invalid (field: string, message: string): ApiError {
-  return new ApiError('invalid_input', `${field} ${message}`, [{ field, message }])
-}
 
 export function zoneOrThrow (timezone: string): string {
   if (!isValidZone(timezone)) throw invalid('timezone', `${JSON.stringify(timezone)} is not an IANA time zone name (e.g. America/Los_Angeles)`)

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up */
+        /**
+         * The process is up
+         * @description The process is up.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and migrated */
+        /**
+         * The database is reachable and migrated
+         * @description The database is reachable and migrated.
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -44,8 +50,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a tenant */
-        post: operations["adminCreateTenant"];
+        /**
+         * Create a tenant
+         * @description Create a tenant.
+         */
+        post: operations["createTenant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -61,8 +70,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a team member to a tenant */
-        post: operations["adminCreateMember"];
+        /**
+         * Add a team member to a tenant
+         * @description Add a team member to a tenant.
+         */
+        post: operations["createMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -78,8 +90,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a customer to a tenant */
-        post: operations["adminCreateCustomer"];
+        /**
+         * Add a customer to a tenant
+         * @description Add a customer to a tenant.
+         */
+        post: operations["createCustomer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -95,8 +110,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a catalog item to a tenant */
-        post: operations["adminCreateCatalogItem"];
+        /**
+         * Add a catalog item to a tenant
+         * @description Add a catalog item to a tenant.
+         */
+        post: operations["createCatalogItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -112,8 +130,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue an API key (the token is shown once) */
-        post: operations["adminCreateApiKey"];
+        /**
+         * Issue an API key (the token is shown once)
+         * @description Issue an API key (the token is shown once).
+         */
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,8 +151,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key */
-        delete: operations["adminRevokeApiKey"];
+        /**
+         * Revoke an API key
+         * @description Revoke an API key.
+         */
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -144,7 +168,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Describe the calling API key */
+        /**
+         * Describe the calling API key
+         * @description Describe the calling API key.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -161,13 +188,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a recurring job */
+        /**
+         * Get a recurring job
+         * @description Get a recurring job.
+         */
         get: operations["getRecurringJob"];
         /**
          * Create or replace a recurring job
          * @description Upsert under the id you choose. Omitted queue, payload, timezone and enabled take their defaults again; omitted max_attempts and timeout_seconds keep their stored values. A create answers 200 with updated_at null.
          */
-        put: operations["putRecurringJob"];
+        put: operations["upsertRecurringJob"];
         post?: never;
         /**
          * Delete a recurring job permanently
@@ -180,7 +210,7 @@ export interface paths {
          * Change some fields of a recurring job (extension)
          * @description Only the given fields change, with the validation of PUT. `{}` is accepted: like every save it sets updated_at and recomputes next_run_at from now.
          */
-        patch: operations["patchRecurringJob"];
+        patch: operations["updateRecurringJob"];
         trace?: never;
     };
     "/v1/recurring": {
@@ -252,7 +282,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim queued executions (oldest available first) and lease them for timeout_seconds */
+        /**
+         * Claim queued executions (oldest available first) and lease them for timeout_seconds
+         * @description Claim queued executions (oldest available first) and lease them for timeout_seconds.
+         */
         post: operations["claimExecutions"];
         delete?: never;
         options?: never;
@@ -269,7 +302,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give the lease back: queued and claimable now, the attempt not counted */
+        /**
+         * Give the lease back: queued and claimable now, the attempt not counted
+         * @description Give the lease back: queued and claimable now, the attempt not counted.
+         */
         post: operations["releaseExecution"];
         delete?: never;
         options?: never;
@@ -286,7 +322,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete many leased executions; each item succeeds or fails on its own */
+        /**
+         * Complete many leased executions; each item succeeds or fails on its own
+         * @description Complete many leased executions; each item succeeds or fails on its own.
+         */
         post: operations["completeExecutions"];
         delete?: never;
         options?: never;
@@ -303,7 +342,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record failed attempts of many leased executions; each item succeeds or fails on its own */
+        /**
+         * Record failed attempts of many leased executions; each item succeeds or fails on its own
+         * @description Record failed attempts of many leased executions; each item succeeds or fails on its own.
+         */
         post: operations["failExecutions"];
         delete?: never;
         options?: never;
@@ -320,7 +362,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend the leases of many executions; each item succeeds or fails on its own */
+        /**
+         * Extend the leases of many executions; each item succeeds or fails on its own
+         * @description Extend the leases of many executions; each item succeeds or fails on its own.
+         */
         post: operations["heartbeatExecutions"];
         delete?: never;
         options?: never;
@@ -337,7 +382,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend the lease to now + timeout_seconds */
+        /**
+         * Extend the lease to now + timeout_seconds
+         * @description Extend the lease to now + timeout_seconds.
+         */
         post: operations["heartbeatExecution"];
         delete?: never;
         options?: never;
@@ -354,7 +402,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the leased execution succeeded */
+        /**
+         * Mark the leased execution succeeded
+         * @description Mark the leased execution succeeded.
+         */
         post: operations["completeExecution"];
         delete?: never;
         options?: never;
@@ -371,7 +422,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a failed attempt: queued again after a backoff, or failed once attempt = max_attempts */
+        /**
+         * Record a failed attempt: queued again after a backoff, or failed once attempt = max_attempts
+         * @description Record a failed attempt: queued again after a backoff, or failed once attempt = max_attempts.
+         */
         post: operations["failExecution"];
         delete?: never;
         options?: never;
@@ -386,7 +440,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List executions, newest first */
+        /**
+         * List executions, newest first
+         * @description List executions, newest first.
+         */
         get: operations["listExecutions"];
         put?: never;
         post?: never;
@@ -403,7 +460,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one execution */
+        /**
+         * Get one execution
+         * @description Get one execution.
+         */
         get: operations["getExecution"];
         put?: never;
         post?: never;
@@ -422,7 +482,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enqueue one execution of the recurring job now (next_run_at is untouched) */
+        /**
+         * Enqueue one execution of the recurring job now (next_run_at is untouched)
+         * @description Enqueue one execution of the recurring job now (next_run_at is untouched).
+         */
         post: operations["triggerRecurringJob"];
         delete?: never;
         options?: never;
@@ -437,7 +500,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List job series, newest first (20 per page) */
+        /**
+         * List job series, newest first (20 per page)
+         * @description List job series, newest first (20 per page).
+         */
         get: operations["listJobSeries"];
         put?: never;
         /**
@@ -460,7 +526,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Preview the occurrences of a series schedule (extension) */
+        /**
+         * Preview the occurrences of a series schedule (extension)
+         * @description Preview the occurrences of a series schedule (extension).
+         */
         post: operations["previewJobSeries"];
         delete?: never;
         options?: never;
@@ -475,7 +544,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a job series with its template line items and assignments */
+        /**
+         * Get a job series with its template line items and assignments
+         * @description Get a job series with its template line items and assignments.
+         */
         get: operations["getJobSeries"];
         put?: never;
         post?: never;
@@ -498,7 +570,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End a job series for good and cancel its pending instances */
+        /**
+         * End a job series for good and cancel its pending instances
+         * @description End a job series for good and cancel its pending instances.
+         */
         post: operations["endJobSeries"];
         delete?: never;
         options?: never;
@@ -515,7 +590,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Preview RRULE occurrences from dtstart in a time zone (extension) */
+        /**
+         * Preview RRULE occurrences from dtstart in a time zone (extension)
+         * @description Preview RRULE occurrences from dtstart in a time zone (extension).
+         */
         post: operations["previewRrule"];
         delete?: never;
         options?: never;
@@ -530,7 +608,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List job instances by scheduled_start (20 per page) */
+        /**
+         * List job instances by scheduled_start (20 per page)
+         * @description List job instances by scheduled_start (20 per page).
+         */
         get: operations["listJobs"];
         put?: never;
         post?: never;
@@ -547,7 +628,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a job instance with its line items and assignments */
+        /**
+         * Get a job instance with its line items and assignments
+         * @description Get a job instance with its line items and assignments.
+         */
         get: operations["getJob"];
         put?: never;
         post?: never;
@@ -574,7 +658,7 @@ export interface paths {
          * MCP over Streamable HTTP (stateless, JSON responses): initialize, ping, tools/list, tools/call
          * @description Tools: job_series.list, job_series.get, job_series.create, job_series.update, job_series.end, job_series.preview, jobs.list, jobs.get, jobs.update. Each tool checks its own scope. Unparsable JSON answers -32700 and a malformed JSON-RPC message -32600, both with HTTP 400 and a JSON-RPC error body `{"jsonrpc": "2.0", "id", "error": {"code", "message"}}` (id null unless the request's id could be read; not the REST error body, so those two statuses are described here rather than under responses); a client that accepts neither JSON nor SSE gets 406 with code -32000. An unknown tool is the JSON-RPC error -32602 in a 200 response; tool failures are results with isError: true.
          */
-        post: operations["mcp"];
+        post: operations["callMcp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -585,8 +669,225 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiKey: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            /**
+             * @description shown once; only its hash is stored
+             * @example zoop_tk_3q2+…
+             */
+            token: string;
+            kind: "user" | "tenant";
+            scopes: ("read:recurring" | "write:recurring" | "work:executions" | "read:job_series" | "write:job_series" | "read:jobs" | "write:jobs")[];
+            user_id: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+        };
+        Assignment: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            user_id: string;
+        };
+        CatalogItem: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            tenant_id: string;
+            name: string;
+            unit_price: number | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+        };
+        ClaimExecutionsBody: {
+            /**
+             * @description the worker holding (or asking for) the lease
+             * @example worker-1
+             */
+            worker_id: string;
+            /**
+             * @description queues to take work from
+             * @default [
+             *       "default"
+             *     ]
+             */
+            queues: string[];
+            /**
+             * @description at most this many executions
+             * @default 1
+             */
+            limit: number;
+            /**
+             * @description long-poll: with nothing claimable, wait up to this long for an execution to become claimable (answers {data: []} when the time is up)
+             * @default 0
+             */
+            wait_seconds: number;
+        };
+        ClaimExecutionsResponse: {
+            data: components["schemas"]["Execution"][];
+        };
+        CompleteExecutionBody: {
+            /**
+             * @description the worker holding (or asking for) the lease
+             * @example worker-1
+             */
+            worker_id: string;
+            /** @description any JSON value; stored with the execution */
+            result?: unknown;
+        };
+        CompleteExecutionsBody: {
+            /**
+             * @description the worker holding (or asking for) the lease
+             * @example worker-1
+             */
+            worker_id: string;
+            /** @description each item is judged on its own */
+            items: {
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /** @description any JSON value; stored with the execution */
+                result?: unknown;
+            }[];
+        };
+        CompleteExecutionsResponse: {
+            /** @description one per item, in request order */
+            results: ({
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /** @enum {boolean} */
+                ok: true;
+                execution: components["schemas"]["Execution"];
+            } | {
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /** @enum {boolean} */
+                ok: false;
+                error: {
+                    /** @description execution_not_found, lease_conflict, or invalid_request for an id repeated in the batch */
+                    code: string;
+                    message: string;
+                };
+            })[];
+        };
+        CreateApiKeyBody: {
+            kind: "user" | "tenant";
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            user_id?: string;
+            /** @description omitted: every scope */
+            scopes?: ("read:recurring" | "write:recurring" | "work:executions" | "read:job_series" | "write:job_series" | "read:jobs" | "write:jobs")[];
+            name?: string;
+        };
+        CreateCatalogItemBody: {
+            name: string;
+            unit_price?: number;
+        };
+        CreateCustomerBody: {
+            name: string;
+        };
+        CreateJobSeriesBody: {
+            /** @description at most 200 characters */
+            title: string;
+            /**
+             * @description RFC 5545 RRULE value: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR/BYMINUTE/BYSECOND; COUNT 1–366; UNTIL (a date or a UTC date-time) between dtstart and today + 5 years
+             * @example FREQ=WEEKLY;BYDAY=MO
+             */
+            rrule: string;
+            /**
+             * @description IANA time zone name
+             * @example America/Los_Angeles
+             */
+            timezone: string;
+            /**
+             * @description YYYY-MM-DD, the first possible occurrence date (an occurrence only when it matches the rule); immutable
+             * @example 2026-07-07
+             */
+            dtstart: string;
+            customer_id?: components["schemas"]["CustomerIdOrNull"];
+            customerId?: components["schemas"]["CustomerIdOrNull"];
+            description?: string | null;
+            flat_price?: number | null;
+            ends_on?: string | null;
+            max_occurrences?: number | null;
+            /** @description template line items copied onto each generated job */
+            line_items?: {
+                description: string;
+                /** @description non-negative amount; kept to cents */
+                unit_price: number;
+                /** @description positive; kept to 4 decimals */
+                quantity: number;
+                catalog_item_id?: string | null;
+                /** @description display order; defaults to the index in the array (0-based) */
+                position?: number;
+            }[];
+            /** @description team members assigned to each generated job */
+            assigned_user_ids?: string[];
+            external_id?: string | null;
+        };
+        CreateMemberBody: {
+            name: string;
+            /** Format: email */
+            email?: string;
+        };
+        CreateTenantBody: {
+            name: string;
+        };
+        Customer: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            tenant_id: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+        };
+        /** @description a customer of the tenant, or null; customerId is an alias of customer_id */
+        CustomerIdOrNull: string | null;
+        DeleteRecurringJobResponse: {
+            /** @enum {boolean} */
+            deleted: true;
+        };
         /**
-         * ErrorBody
+         * Error
          * @description Every error answers with this shape.
          * @example {
          *       "error": {
@@ -601,10 +902,10 @@ export interface components {
          *       }
          *     }
          */
-        ErrorBody: {
+        Error: {
             error: {
                 /**
-                 * @description machine-readable error code (CONTRACT §4)
+                 * @description machine-readable error code (docs/contract.md §4)
                  * @example invalid_request
                  * @enum {string}
                  */
@@ -616,6 +917,717 @@ export interface components {
                     message: string;
                 }[];
             };
+        };
+        /**
+         * @example {
+         *       "id": "0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11",
+         *       "recurring_id": "rjob_daily_cleanup",
+         *       "job_type": "reports.daily_cleanup",
+         *       "queue": "default",
+         *       "payload": {
+         *         "retain_days": 30
+         *       },
+         *       "status": "running",
+         *       "trigger": "schedule",
+         *       "attempt": 1,
+         *       "max_attempts": 3,
+         *       "timeout_seconds": 300,
+         *       "scheduled_for": "2026-03-25T07:00:00Z",
+         *       "coalesced_count": 1,
+         *       "enqueued_at": "2026-03-25T07:00:00Z",
+         *       "available_at": "2026-03-25T07:00:00Z",
+         *       "started_at": "2026-03-25T07:00:02Z",
+         *       "finished_at": null,
+         *       "lease_expires_at": "2026-03-25T07:05:02Z",
+         *       "worker_id": "worker-1",
+         *       "last_error": null
+         *     }
+         */
+        Execution: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            recurring_id: string;
+            job_type: string;
+            queue: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            status: "queued" | "running" | "succeeded" | "failed";
+            trigger: "schedule" | "manual";
+            /** @description attempts started so far (claims) */
+            attempt: number;
+            max_attempts: number;
+            /** @description lease length of each attempt */
+            timeout_seconds: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            scheduled_for: string;
+            /** @description how many occurrences this execution stands for (1 when on time) */
+            coalesced_count: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            enqueued_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            available_at: string;
+            started_at: string | null;
+            finished_at: string | null;
+            lease_expires_at: string | null;
+            worker_id: string | null;
+            last_error: string | null;
+        };
+        ExecutionList: {
+            data: components["schemas"]["Execution"][];
+            /** @description pass as cursor for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        FailExecutionBody: {
+            /**
+             * @description the worker holding (or asking for) the lease
+             * @example worker-1
+             */
+            worker_id: string;
+            /** @description what went wrong; kept as last_error */
+            error: string;
+        };
+        FailExecutionsBody: {
+            /**
+             * @description the worker holding (or asking for) the lease
+             * @example worker-1
+             */
+            worker_id: string;
+            /** @description each item is judged on its own */
+            items: {
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /** @description what went wrong; kept as last_error */
+                error: string;
+            }[];
+        };
+        FailExecutionsResponse: {
+            /** @description one per item, in request order */
+            results: ({
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /** @enum {boolean} */
+                ok: true;
+                execution: components["schemas"]["Execution"];
+            } | {
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /** @enum {boolean} */
+                ok: false;
+                error: {
+                    /** @description execution_not_found, lease_conflict, or invalid_request for an id repeated in the batch */
+                    code: string;
+                    message: string;
+                };
+            })[];
+        };
+        GetMeResponse: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            tenant_id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            key_id: string;
+            kind: "user" | "tenant";
+            user_id: string | null;
+            scopes: ("read:recurring" | "write:recurring" | "work:executions" | "read:job_series" | "write:job_series" | "read:jobs" | "write:jobs")[];
+        };
+        HealthStatus: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        HeartbeatExecutionsBody: {
+            /**
+             * @description the worker holding (or asking for) the lease
+             * @example worker-1
+             */
+            worker_id: string;
+            /** @description executions whose leases to extend */
+            ids: string[];
+        };
+        HeartbeatExecutionsResponse: {
+            /** @description one per item, in request order */
+            results: ({
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /** @enum {boolean} */
+                ok: true;
+                execution: components["schemas"]["Execution"];
+            } | {
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /** @enum {boolean} */
+                ok: false;
+                error: {
+                    /** @description execution_not_found, lease_conflict, or invalid_request for an id repeated in the batch */
+                    code: string;
+                    message: string;
+                };
+            })[];
+        };
+        Job: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            tenant_id: string;
+            series_id: string | null;
+            occurrence_date: string | null;
+            title: string;
+            description: string | null;
+            /**
+             * @description unscheduled | scheduled | in_progress | done | cancelled (pending = unscheduled or scheduled)
+             * @enum {string}
+             */
+            status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
+            cancel_reason: ("user" | "series_updated" | "series_ended") | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            scheduled_start: string;
+            customer_id: string | null;
+            flat_price: number | null;
+            total: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        JobDetail: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            tenant_id: string;
+            series_id: string | null;
+            occurrence_date: string | null;
+            title: string;
+            description: string | null;
+            /**
+             * @description unscheduled | scheduled | in_progress | done | cancelled (pending = unscheduled or scheduled)
+             * @enum {string}
+             */
+            status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
+            cancel_reason: ("user" | "series_updated" | "series_ended") | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            scheduled_start: string;
+            customer_id: string | null;
+            flat_price: number | null;
+            total: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+            updated_at: string | null;
+            job_line_items: components["schemas"]["LineItem"][];
+            job_assignments: components["schemas"]["Assignment"][];
+        };
+        JobPage: {
+            data: components["schemas"]["Job"][];
+            /** @description rows matching, over all pages */
+            count: number;
+            page: number;
+            /** @description page size, always 20 */
+            limit: number;
+        };
+        JobSeries: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            tenant_id: string;
+            title: string;
+            description: string | null;
+            rrule: string;
+            timezone: string;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
+            dtstart: string;
+            ends_on: string | null;
+            max_occurrences: number | null;
+            flat_price: number | null;
+            customer_id: string | null;
+            external_id: string | null;
+            created_by: string | null;
+            ended_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        JobSeriesDetail: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            tenant_id: string;
+            title: string;
+            description: string | null;
+            rrule: string;
+            timezone: string;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
+            dtstart: string;
+            ends_on: string | null;
+            max_occurrences: number | null;
+            flat_price: number | null;
+            customer_id: string | null;
+            external_id: string | null;
+            created_by: string | null;
+            ended_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+            updated_at: string | null;
+            job_series_line_items: components["schemas"]["LineItem"][];
+            job_series_assignments: components["schemas"]["Assignment"][];
+        };
+        JobSeriesEnded: {
+            /** @enum {boolean} */
+            ended: true;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+        };
+        JobSeriesPage: {
+            data: components["schemas"]["JobSeries"][];
+            /** @description rows matching, over all pages */
+            count: number;
+            page: number;
+            /** @description page size, always 20 */
+            limit: number;
+        };
+        LineItem: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            description: string;
+            unit_price: number;
+            quantity: number;
+            catalog_item_id: string | null;
+            position: number;
+        };
+        ListRecurringJobsResponse: {
+            /** @description Schedules in creation order, oldest first */
+            data: components["schemas"]["RecurringJob"][];
+            /** @description Pass as `cursor` for the next page; null on the last page (extension) */
+            next_cursor: string | null;
+        };
+        PreviewCronBody: {
+            /**
+             * @description Cronos syntax: 5 fields, 6 fields (leading seconds) or a macro such as @daily; `H` picks a value seeded by the schedule id
+             * @example 0 3 * * *
+             */
+            cron_expression: string;
+            /**
+             * @description IANA time zone the cron expression is evaluated in. Default "UTC"
+             * @default UTC
+             * @example America/New_York
+             */
+            timezone: string;
+            /**
+             * @description RFC 3339 instant with an offset; default now. Occurrences are strictly after it unless inclusive
+             * @example 2026-03-07T12:00:00Z
+             */
+            from?: string;
+            /** @default 10 */
+            count: number;
+            /**
+             * @description Whether `from` itself counts when it matches
+             * @default false
+             */
+            inclusive: boolean;
+            /**
+             * @description The schedule id that seeds `H`; `H` is refused without it
+             * @example rjob_daily_cleanup
+             */
+            seed_id?: string;
+        };
+        PreviewCronResponse: {
+            /** @description Fewer than count when the schedule has no more occurrences */
+            occurrences: string[];
+        };
+        PreviewRruleBody: {
+            /**
+             * @description RFC 5545 RRULE value: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR/BYMINUTE/BYSECOND; COUNT 1–366; UNTIL (a date or a UTC date-time) between dtstart and today + 5 years
+             * @example FREQ=WEEKLY;BYDAY=MO
+             */
+            rrule: string;
+            /**
+             * @description YYYY-MM-DD, the first possible occurrence date (an occurrence only when it matches the rule); immutable
+             * @example 2026-07-07
+             */
+            dtstart: string;
+            /**
+             * @description IANA time zone name
+             * @example America/Los_Angeles
+             */
+            timezone: string;
+            ends_on?: string | null;
+            max_occurrences?: number | null;
+            /**
+             * @description how many occurrences to list (1–1000)
+             * @default 10
+             */
+            count: number;
+        };
+        /**
+         * @example {
+         *       "id": "rjob_daily_cleanup",
+         *       "job_type": "MyApp.Jobs.CleanupExpiredSessions",
+         *       "queue": "maintenance",
+         *       "cron_expression": "0 3 * * *",
+         *       "timezone": "America/New_York",
+         *       "enabled": true,
+         *       "payload": {
+         *         "retention_days": 30
+         *       },
+         *       "last_run_at": null,
+         *       "next_run_at": "2026-03-25T07:00:00Z",
+         *       "max_attempts": 3,
+         *       "timeout_seconds": 600,
+         *       "created_at": "2026-03-24T15:00:00Z",
+         *       "updated_at": null
+         *     }
+         */
+        RecurringJob: {
+            /** @example rjob_daily_cleanup */
+            id: string;
+            job_type: string;
+            queue: string;
+            cron_expression: string;
+            timezone: string;
+            enabled: boolean;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description When the schedule last triggered, or null; only the scheduler sets it */
+            last_run_at: string | null;
+            /** @description Next scheduled trigger, or null when disabled or when the expression never fires again */
+            next_run_at: string | null;
+            max_attempts: number;
+            timeout_seconds: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+            /** @description When the schedule was last saved, or null if never since its creation */
+            updated_at: string | null;
+        };
+        RegisterWorkerBody: {
+            /** @description Echoed back; a UUID is generated when omitted */
+            worker_id?: string;
+            /** @description Informational; not stored */
+            queues?: string[];
+            /** @description Informational; not stored */
+            job_types?: string[];
+            /** @description Each is upserted with PUT semantics under rjob_<last dot-separated segment of job_type>; a paused schedule stays paused */
+            recurring: {
+                /**
+                 * @description Job type to execute on each trigger; unique per tenant
+                 * @example MyApp.Jobs.CleanupExpiredSessions
+                 */
+                job_type: string;
+                /**
+                 * @description Cronos syntax: 5 fields, 6 fields (leading seconds) or a macro such as @daily; `H` picks a value seeded by the schedule id
+                 * @example 0 3 * * *
+                 */
+                cron_expression: string;
+                /**
+                 * @description Target queue. Default "default"
+                 * @example maintenance
+                 */
+                queue?: string;
+                /**
+                 * @description IANA time zone the cron expression is evaluated in. Default "UTC"
+                 * @example America/New_York
+                 */
+                timezone?: string;
+                /**
+                 * @description Fixed JSON object passed to each execution, at most 64 KiB of JSON. Default {}
+                 * @example {
+                 *       "retention_days": 30
+                 *     }
+                 */
+                payload?: Record<string, never>;
+                /** @description Per-execution retry limit. Default 3 on create; omitted on update keeps the stored value */
+                max_attempts?: number;
+                /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
+                timeout_seconds?: number;
+            }[];
+        };
+        RegisterWorkerResponse: {
+            worker_id: string;
+            /** @description One entry per item, in request order; `schedule` is omitted on conflict */
+            registered: {
+                id: string;
+                status: "created" | "updated" | "conflict";
+                schedule?: components["schemas"]["RecurringJob"];
+            }[];
+        };
+        RevokeApiKeyResponse: {
+            /** @enum {boolean} */
+            revoked: true;
+        };
+        RruleOccurrences: {
+            occurrences: {
+                /**
+                 * @description calendar date YYYY-MM-DD
+                 * @example 2026-07-07
+                 */
+                date: string;
+                /**
+                 * @description local midnight of the date (first valid instant after a gap), RFC 3339 with the zone's offset
+                 * @example 2026-07-13T00:00:00-07:00
+                 */
+                scheduled_start: string;
+            }[];
+        };
+        TeamMember: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            tenant_id: string;
+            name: string;
+            email: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+        };
+        Tenant: {
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
+            id: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            created_at: string;
+        };
+        UpdateJobBody: {
+            /**
+             * @description cancelled → cancel_reason "user"; a user-cancelled instance can be reopened
+             * @enum {string}
+             */
+            status?: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
+            title?: string;
+            description?: string | null;
+            /**
+             * @description RFC 3339 instant
+             * @example 2026-07-13T16:00:00Z
+             */
+            scheduled_start?: string;
+        };
+        UpdateJobSeriesBody: {
+            /** @description at most 200 characters */
+            title?: string;
+            /**
+             * @description RFC 5545 RRULE value: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR/BYMINUTE/BYSECOND; COUNT 1–366; UNTIL (a date or a UTC date-time) between dtstart and today + 5 years
+             * @example FREQ=WEEKLY;BYDAY=MO
+             */
+            rrule?: string;
+            /**
+             * @description IANA time zone name
+             * @example America/Los_Angeles
+             */
+            timezone?: string;
+            customer_id?: components["schemas"]["CustomerIdOrNull"];
+            customerId?: components["schemas"]["CustomerIdOrNull"];
+            description?: string | null;
+            flat_price?: number | null;
+            ends_on?: string | null;
+            max_occurrences?: number | null;
+            /** @description replaces the template line items wholesale; omit to keep them */
+            line_items?: {
+                description: string;
+                /** @description non-negative amount; kept to cents */
+                unit_price: number;
+                /** @description positive; kept to 4 decimals */
+                quantity: number;
+                catalog_item_id?: string | null;
+                /** @description display order; defaults to the index in the array (0-based) */
+                position?: number;
+            }[];
+            /** @description replaces the assignments wholesale; omit to keep them */
+            assigned_user_ids?: string[];
+            external_id?: string | null;
+            /** @description extension: keep pending instances edited on their own with jobs.update (and their dates) */
+            preserve_exceptions?: boolean;
+            /** @description not allowed: dtstart cannot be changed (invalid_input) */
+            dtstart?: unknown;
+        };
+        /** @description Only the given fields change (same validation as PUT). Every save, `{}` included, sets updated_at and recomputes next_run_at from now. */
+        UpdateRecurringJobBody: {
+            /**
+             * @description Job type to execute on each trigger; unique per tenant
+             * @example MyApp.Jobs.CleanupExpiredSessions
+             */
+            job_type?: string;
+            /**
+             * @description Cronos syntax: 5 fields, 6 fields (leading seconds) or a macro such as @daily; `H` picks a value seeded by the schedule id
+             * @example 0 3 * * *
+             */
+            cron_expression?: string;
+            /**
+             * @description Target queue. Default "default"
+             * @example maintenance
+             */
+            queue?: string;
+            /**
+             * @description Fixed JSON object passed to each execution, at most 64 KiB of JSON. Default {}
+             * @example {
+             *       "retention_days": 30
+             *     }
+             */
+            payload?: Record<string, never>;
+            /**
+             * @description IANA time zone the cron expression is evaluated in. Default "UTC"
+             * @example America/New_York
+             */
+            timezone?: string;
+            /** @description Whether the schedule is active. Default true */
+            enabled?: boolean;
+            /** @description Per-execution retry limit. Default 3 on create; omitted on update keeps the stored value */
+            max_attempts?: number;
+            /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
+            timeout_seconds?: number;
+        };
+        /** @description A replacement: omitted queue, payload, timezone and enabled take their defaults again; omitted max_attempts and timeout_seconds keep their stored values. */
+        UpsertRecurringJobBody: {
+            /**
+             * @description Job type to execute on each trigger; unique per tenant
+             * @example MyApp.Jobs.CleanupExpiredSessions
+             */
+            job_type: string;
+            /**
+             * @description Cronos syntax: 5 fields, 6 fields (leading seconds) or a macro such as @daily; `H` picks a value seeded by the schedule id
+             * @example 0 3 * * *
+             */
+            cron_expression: string;
+            /**
+             * @description Target queue. Default "default"
+             * @example maintenance
+             */
+            queue?: string;
+            /**
+             * @description Fixed JSON object passed to each execution, at most 64 KiB of JSON. Default {}
+             * @example {
+             *       "retention_days": 30
+             *     }
+             */
+            payload?: Record<string, never>;
+            /**
+             * @description IANA time zone the cron expression is evaluated in. Default "UTC"
+             * @example America/New_York
+             */
+            timezone?: string;
+            /** @description Whether the schedule is active. Default true */
+            enabled?: boolean;
+            /** @description Per-execution retry limit. Default 3 on create; omitted on update keeps the stored value */
+            max_attempts?: number;
+            /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
+            timeout_seconds?: number;
+        };
+        WorkerBody: {
+            /**
+             * @description the worker holding (or asking for) the lease
+             * @example worker-1
+             */
+            worker_id: string;
         };
     };
     responses: never;
@@ -635,7 +1647,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -646,10 +1658,7 @@ export interface operations {
                      *       "status": "ok"
                      *     }
                      */
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
         };
@@ -663,7 +1672,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -674,33 +1683,30 @@ export interface operations {
                      *       "status": "ok"
                      *     }
                      */
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    adminCreateTenant: {
+    createTenant: {
         parameters: {
             query?: never;
             header?: never;
@@ -714,91 +1720,76 @@ export interface operations {
                  *       "name": "Acme Field Services"
                  *     }
                  */
-                "application/json": {
-                    name: string;
-                };
+                "application/json": components["schemas"]["CreateTenantBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        name: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    adminCreateMember: {
+    createMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -816,108 +1807,85 @@ export interface operations {
                  *       "email": "dana@example.com"
                  *     }
                  */
-                "application/json": {
-                    name: string;
-                    /** Format: email */
-                    email?: string;
-                };
+                "application/json": components["schemas"]["CreateMemberBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        name: string;
-                        email: string | null;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["TeamMember"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    adminCreateCustomer: {
+    createCustomer: {
         parameters: {
             query?: never;
             header?: never;
@@ -934,105 +1902,85 @@ export interface operations {
                  *       "name": "Greenview HOA"
                  *     }
                  */
-                "application/json": {
-                    name: string;
-                };
+                "application/json": components["schemas"]["CreateCustomerBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        name: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    adminCreateCatalogItem: {
+    createCatalogItem: {
         parameters: {
             query?: never;
             header?: never;
@@ -1050,107 +1998,85 @@ export interface operations {
                  *       "unit_price": 80
                  *     }
                  */
-                "application/json": {
-                    name: string;
-                    unit_price?: number;
-                };
+                "application/json": components["schemas"]["CreateCatalogItemBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        name: string;
-                        unit_price: number | null;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["CatalogItem"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    adminCreateApiKey: {
+    createApiKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -1172,115 +2098,85 @@ export interface operations {
                  *       "name": "billing pipeline"
                  *     }
                  */
-                "application/json": {
-                    kind: "user" | "tenant";
-                    /**
-                     * Format: uuid
-                     * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                     */
-                    user_id?: string;
-                    /** @description omitted: every scope */
-                    scopes?: ("read:recurring" | "write:recurring" | "work:executions" | "read:job_series" | "write:job_series" | "read:jobs" | "write:jobs")[];
-                    name?: string;
-                };
+                "application/json": components["schemas"]["CreateApiKeyBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * @description shown once; only its hash is stored
-                         * @example zoop_tk_3q2+…
-                         */
-                        token: string;
-                        kind: "user" | "tenant";
-                        scopes: ("read:recurring" | "write:recurring" | "work:executions" | "read:job_series" | "write:job_series" | "read:jobs" | "write:jobs")[];
-                        user_id: string | null;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                    };
+                    "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    adminRevokeApiKey: {
+    revokeApiKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -1292,61 +2188,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        revoked: true;
-                    };
+                    "application/json": components["schemas"]["RevokeApiKeyResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1360,7 +2253,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1377,75 +2270,61 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        key_id: string;
-                        kind: "user" | "tenant";
-                        user_id: string | null;
-                        scopes: ("read:recurring" | "write:recurring" | "work:executions" | "read:job_series" | "write:job_series" | "read:jobs" | "write:jobs")[];
-                    };
+                    "application/json": components["schemas"]["GetMeResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1465,7 +2344,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1490,100 +2369,75 @@ export interface operations {
                      *       "updated_at": null
                      *     }
                      */
-                    "application/json": {
-                        /** @example rjob_daily_cleanup */
-                        id: string;
-                        job_type: string;
-                        queue: string;
-                        cron_expression: string;
-                        timezone: string;
-                        enabled: boolean;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        /** @description When the schedule last triggered, or null; only the scheduler sets it */
-                        last_run_at: string | null;
-                        /** @description Next scheduled trigger, or null when disabled or when the expression never fires again */
-                        next_run_at: string | null;
-                        max_attempts: number;
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                        /** @description When the schedule was last saved, or null if never since its creation */
-                        updated_at: string | null;
-                    };
+                    "application/json": components["schemas"]["RecurringJob"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    putRecurringJob: {
+    upsertRecurringJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -1599,45 +2453,11 @@ export interface operations {
         /** @description A replacement: omitted queue, payload, timezone and enabled take their defaults again; omitted max_attempts and timeout_seconds keep their stored values. */
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Job type to execute on each trigger; unique per tenant
-                     * @example MyApp.Jobs.CleanupExpiredSessions
-                     */
-                    job_type: string;
-                    /**
-                     * @description Cronos syntax: 5 fields, 6 fields (leading seconds) or a macro such as @daily; `H` picks a value seeded by the schedule id
-                     * @example 0 3 * * *
-                     */
-                    cron_expression: string;
-                    /**
-                     * @description Target queue. Default "default"
-                     * @example maintenance
-                     */
-                    queue?: string;
-                    /**
-                     * @description Fixed JSON object passed to each execution, at most 64 KiB of JSON. Default {}
-                     * @example {
-                     *       "retention_days": 30
-                     *     }
-                     */
-                    payload?: Record<string, never>;
-                    /**
-                     * @description IANA time zone the cron expression is evaluated in. Default "UTC"
-                     * @example America/New_York
-                     */
-                    timezone?: string;
-                    /** @description Whether the schedule is active. Default true */
-                    enabled?: boolean;
-                    /** @description Per-execution retry limit. Default 3 on create; omitted on update keeps the stored value */
-                    max_attempts?: number;
-                    /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
-                    timeout_seconds?: number;
-                };
+                "application/json": components["schemas"]["UpsertRecurringJobBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1662,113 +2482,88 @@ export interface operations {
                      *       "updated_at": null
                      *     }
                      */
-                    "application/json": {
-                        /** @example rjob_daily_cleanup */
-                        id: string;
-                        job_type: string;
-                        queue: string;
-                        cron_expression: string;
-                        timezone: string;
-                        enabled: boolean;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        /** @description When the schedule last triggered, or null; only the scheduler sets it */
-                        last_run_at: string | null;
-                        /** @description Next scheduled trigger, or null when disabled or when the expression never fires again */
-                        next_run_at: string | null;
-                        max_attempts: number;
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                        /** @description When the schedule was last saved, or null if never since its creation */
-                        updated_at: string | null;
-                    };
+                    "application/json": components["schemas"]["RecurringJob"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict */
+            /** @description Every error answers with this shape. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1788,84 +2583,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        deleted: true;
-                    };
+                    "application/json": components["schemas"]["DeleteRecurringJobResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    patchRecurringJob: {
+    updateRecurringJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -1881,45 +2673,11 @@ export interface operations {
         /** @description Only the given fields change (same validation as PUT). Every save, `{}` included, sets updated_at and recomputes next_run_at from now. */
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Job type to execute on each trigger; unique per tenant
-                     * @example MyApp.Jobs.CleanupExpiredSessions
-                     */
-                    job_type?: string;
-                    /**
-                     * @description Cronos syntax: 5 fields, 6 fields (leading seconds) or a macro such as @daily; `H` picks a value seeded by the schedule id
-                     * @example 0 3 * * *
-                     */
-                    cron_expression?: string;
-                    /**
-                     * @description Target queue. Default "default"
-                     * @example maintenance
-                     */
-                    queue?: string;
-                    /**
-                     * @description Fixed JSON object passed to each execution, at most 64 KiB of JSON. Default {}
-                     * @example {
-                     *       "retention_days": 30
-                     *     }
-                     */
-                    payload?: Record<string, never>;
-                    /**
-                     * @description IANA time zone the cron expression is evaluated in. Default "UTC"
-                     * @example America/New_York
-                     */
-                    timezone?: string;
-                    /** @description Whether the schedule is active. Default true */
-                    enabled?: boolean;
-                    /** @description Per-execution retry limit. Default 3 on create; omitted on update keeps the stored value */
-                    max_attempts?: number;
-                    /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
-                    timeout_seconds?: number;
-                };
+                "application/json": components["schemas"]["UpdateRecurringJobBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1944,122 +2702,97 @@ export interface operations {
                      *       "updated_at": null
                      *     }
                      */
-                    "application/json": {
-                        /** @example rjob_daily_cleanup */
-                        id: string;
-                        job_type: string;
-                        queue: string;
-                        cron_expression: string;
-                        timezone: string;
-                        enabled: boolean;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        /** @description When the schedule last triggered, or null; only the scheduler sets it */
-                        last_run_at: string | null;
-                        /** @description Next scheduled trigger, or null when disabled or when the expression never fires again */
-                        next_run_at: string | null;
-                        max_attempts: number;
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                        /** @description When the schedule was last saved, or null if never since its creation */
-                        updated_at: string | null;
-                    };
+                    "application/json": components["schemas"]["RecurringJob"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict */
+            /** @description Every error answers with this shape. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2067,7 +2800,7 @@ export interface operations {
     listRecurringJobs: {
         parameters: {
             query?: {
-                /** @description Page size, 1–1000 (extension). Without it at most 1000 schedules are returned, with next_cursor set when there are more */
+                /** @description Page size, 1–1000, default 100 (extension). A page also stops before its JSON passes 4 MiB; next_cursor is set whenever more schedules remain */
                 limit?: number;
                 /** @description next_cursor of the previous page (extension); opaque */
                 cursor?: string;
@@ -2078,97 +2811,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Schedules in creation order, oldest first */
-                        data: {
-                            /** @example rjob_daily_cleanup */
-                            id: string;
-                            job_type: string;
-                            queue: string;
-                            cron_expression: string;
-                            timezone: string;
-                            enabled: boolean;
-                            payload: {
-                                [key: string]: unknown;
-                            };
-                            /** @description When the schedule last triggered, or null; only the scheduler sets it */
-                            last_run_at: string | null;
-                            /** @description Next scheduled trigger, or null when disabled or when the expression never fires again */
-                            next_run_at: string | null;
-                            max_attempts: number;
-                            timeout_seconds: number;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            created_at: string;
-                            /** @description When the schedule was last saved, or null if never since its creation */
-                            updated_at: string | null;
-                        }[];
-                        /** @description Pass as `cursor` for the next page; null on the last page (extension) */
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ListRecurringJobsResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2203,182 +2906,89 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/json": {
-                    /** @description Echoed back; a UUID is generated when omitted */
-                    worker_id?: string;
-                    /** @description Informational; not stored */
-                    queues?: string[];
-                    /** @description Informational; not stored */
-                    job_types?: string[];
-                    /** @description Each is upserted with PUT semantics under rjob_<last dot-separated segment of job_type>; a paused schedule stays paused */
-                    recurring: {
-                        /**
-                         * @description Job type to execute on each trigger; unique per tenant
-                         * @example MyApp.Jobs.CleanupExpiredSessions
-                         */
-                        job_type: string;
-                        /**
-                         * @description Cronos syntax: 5 fields, 6 fields (leading seconds) or a macro such as @daily; `H` picks a value seeded by the schedule id
-                         * @example 0 3 * * *
-                         */
-                        cron_expression: string;
-                        /**
-                         * @description Target queue. Default "default"
-                         * @example maintenance
-                         */
-                        queue?: string;
-                        /**
-                         * @description IANA time zone the cron expression is evaluated in. Default "UTC"
-                         * @example America/New_York
-                         */
-                        timezone?: string;
-                        /**
-                         * @description Fixed JSON object passed to each execution, at most 64 KiB of JSON. Default {}
-                         * @example {
-                         *       "retention_days": 30
-                         *     }
-                         */
-                        payload?: Record<string, never>;
-                        /** @description Per-execution retry limit. Default 3 on create; omitted on update keeps the stored value */
-                        max_attempts?: number;
-                        /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
-                        timeout_seconds?: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["RegisterWorkerBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        worker_id: string;
-                        /** @description One entry per item, in request order; `schedule` is omitted on conflict */
-                        registered: {
-                            id: string;
-                            status: "created" | "updated" | "conflict";
-                            /**
-                             * @example {
-                             *       "id": "rjob_daily_cleanup",
-                             *       "job_type": "MyApp.Jobs.CleanupExpiredSessions",
-                             *       "queue": "maintenance",
-                             *       "cron_expression": "0 3 * * *",
-                             *       "timezone": "America/New_York",
-                             *       "enabled": true,
-                             *       "payload": {
-                             *         "retention_days": 30
-                             *       },
-                             *       "last_run_at": null,
-                             *       "next_run_at": "2026-03-25T07:00:00Z",
-                             *       "max_attempts": 3,
-                             *       "timeout_seconds": 600,
-                             *       "created_at": "2026-03-24T15:00:00Z",
-                             *       "updated_at": null
-                             *     }
-                             */
-                            schedule?: {
-                                /** @example rjob_daily_cleanup */
-                                id: string;
-                                job_type: string;
-                                queue: string;
-                                cron_expression: string;
-                                timezone: string;
-                                enabled: boolean;
-                                payload: {
-                                    [key: string]: unknown;
-                                };
-                                /** @description When the schedule last triggered, or null; only the scheduler sets it */
-                                last_run_at: string | null;
-                                /** @description Next scheduled trigger, or null when disabled or when the expression never fires again */
-                                next_run_at: string | null;
-                                max_attempts: number;
-                                timeout_seconds: number;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                created_at: string;
-                                /** @description When the schedule was last saved, or null if never since its creation */
-                                updated_at: string | null;
-                            };
-                        }[];
-                    };
+                    "application/json": components["schemas"]["RegisterWorkerResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2400,121 +3010,89 @@ export interface operations {
                  *       "count": 3
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description Cronos syntax: 5 fields, 6 fields (leading seconds) or a macro such as @daily; `H` picks a value seeded by the schedule id
-                     * @example 0 3 * * *
-                     */
-                    cron_expression: string;
-                    /**
-                     * @description IANA time zone the cron expression is evaluated in. Default "UTC"
-                     * @default UTC
-                     * @example America/New_York
-                     */
-                    timezone?: string;
-                    /**
-                     * @description RFC 3339 instant with an offset; default now. Occurrences are strictly after it unless inclusive
-                     * @example 2026-03-07T12:00:00Z
-                     */
-                    from?: string;
-                    /** @default 10 */
-                    count?: number;
-                    /**
-                     * @description Whether `from` itself counts when it matches
-                     * @default false
-                     */
-                    inclusive?: boolean;
-                    /**
-                     * @description The schedule id that seeds `H`; `H` is refused without it
-                     * @example rjob_daily_cleanup
-                     */
-                    seed_id?: string;
-                };
+                "application/json": components["schemas"]["PreviewCronBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Fewer than count when the schedule has no more occurrences */
-                        occurrences: string[];
-                    };
+                    "application/json": components["schemas"]["PreviewCronResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2538,158 +3116,89 @@ export interface operations {
                  *       "wait_seconds": 20
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description the worker holding (or asking for) the lease
-                     * @example worker-1
-                     */
-                    worker_id: string;
-                    /**
-                     * @description queues to take work from
-                     * @default [
-                     *       "default"
-                     *     ]
-                     */
-                    queues?: string[];
-                    /**
-                     * @description at most this many executions
-                     * @default 1
-                     */
-                    limit?: number;
-                    /**
-                     * @description long-poll: with nothing claimable, wait up to this long for an execution to become claimable (answers {data: []} when the time is up)
-                     * @default 0
-                     */
-                    wait_seconds?: number;
-                };
+                "application/json": components["schemas"]["ClaimExecutionsBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            recurring_id: string;
-                            job_type: string;
-                            queue: string;
-                            payload: {
-                                [key: string]: unknown;
-                            };
-                            status: "queued" | "running" | "succeeded" | "failed";
-                            trigger: "schedule" | "manual";
-                            /** @description attempts started so far (claims) */
-                            attempt: number;
-                            max_attempts: number;
-                            /** @description lease length of each attempt */
-                            timeout_seconds: number;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            scheduled_for: string;
-                            /** @description how many occurrences this execution stands for (1 when on time) */
-                            coalesced_count: number;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            enqueued_at: string;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            available_at: string;
-                            started_at: string | null;
-                            finished_at: string | null;
-                            lease_expires_at: string | null;
-                            worker_id: string | null;
-                            last_error: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["ClaimExecutionsResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2711,17 +3220,11 @@ export interface operations {
                  *       "worker_id": "worker-1"
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description the worker holding (or asking for) the lease
-                     * @example worker-1
-                     */
-                    worker_id: string;
-                };
+                "application/json": components["schemas"]["WorkerBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2752,141 +3255,97 @@ export interface operations {
                      *       "last_error": null
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        recurring_id: string;
-                        job_type: string;
-                        queue: string;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        status: "queued" | "running" | "succeeded" | "failed";
-                        trigger: "schedule" | "manual";
-                        /** @description attempts started so far (claims) */
-                        attempt: number;
-                        max_attempts: number;
-                        /** @description lease length of each attempt */
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        scheduled_for: string;
-                        /** @description how many occurrences this execution stands for (1 when on time) */
-                        coalesced_count: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        enqueued_at: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        available_at: string;
-                        started_at: string | null;
-                        finished_at: string | null;
-                        lease_expires_at: string | null;
-                        worker_id: string | null;
-                        last_error: string | null;
-                    };
+                    "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict */
+            /** @description Every error answers with this shape. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2916,27 +3375,11 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description the worker holding (or asking for) the lease
-                     * @example worker-1
-                     */
-                    worker_id: string;
-                    /** @description each item is judged on its own */
-                    items: {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /** @description any JSON value; stored with the execution */
-                        result?: unknown;
-                    }[];
-                };
+                "application/json": components["schemas"]["CompleteExecutionsBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2983,173 +3426,79 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        /** @description one per item, in request order */
-                        results: ({
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            /** @enum {boolean} */
-                            ok: true;
-                            /**
-                             * @example {
-                             *       "id": "0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11",
-                             *       "recurring_id": "rjob_daily_cleanup",
-                             *       "job_type": "reports.daily_cleanup",
-                             *       "queue": "default",
-                             *       "payload": {
-                             *         "retain_days": 30
-                             *       },
-                             *       "status": "running",
-                             *       "trigger": "schedule",
-                             *       "attempt": 1,
-                             *       "max_attempts": 3,
-                             *       "timeout_seconds": 300,
-                             *       "scheduled_for": "2026-03-25T07:00:00Z",
-                             *       "coalesced_count": 1,
-                             *       "enqueued_at": "2026-03-25T07:00:00Z",
-                             *       "available_at": "2026-03-25T07:00:00Z",
-                             *       "started_at": "2026-03-25T07:00:02Z",
-                             *       "finished_at": null,
-                             *       "lease_expires_at": "2026-03-25T07:05:02Z",
-                             *       "worker_id": "worker-1",
-                             *       "last_error": null
-                             *     }
-                             */
-                            execution: {
-                                /**
-                                 * Format: uuid
-                                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                                 */
-                                id: string;
-                                recurring_id: string;
-                                job_type: string;
-                                queue: string;
-                                payload: {
-                                    [key: string]: unknown;
-                                };
-                                status: "queued" | "running" | "succeeded" | "failed";
-                                trigger: "schedule" | "manual";
-                                /** @description attempts started so far (claims) */
-                                attempt: number;
-                                max_attempts: number;
-                                /** @description lease length of each attempt */
-                                timeout_seconds: number;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                scheduled_for: string;
-                                /** @description how many occurrences this execution stands for (1 when on time) */
-                                coalesced_count: number;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                enqueued_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                available_at: string;
-                                started_at: string | null;
-                                finished_at: string | null;
-                                lease_expires_at: string | null;
-                                worker_id: string | null;
-                                last_error: string | null;
-                            };
-                        } | {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            /** @enum {boolean} */
-                            ok: false;
-                            error: {
-                                /** @description execution_not_found, lease_conflict, or invalid_request for an id repeated in the batch */
-                                code: string;
-                                message: string;
-                            };
-                        })[];
-                    };
+                    "application/json": components["schemas"]["CompleteExecutionsResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3174,27 +3523,11 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description the worker holding (or asking for) the lease
-                     * @example worker-1
-                     */
-                    worker_id: string;
-                    /** @description each item is judged on its own */
-                    items: {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /** @description what went wrong; kept as last_error */
-                        error: string;
-                    }[];
-                };
+                "application/json": components["schemas"]["FailExecutionsBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3241,173 +3574,79 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        /** @description one per item, in request order */
-                        results: ({
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            /** @enum {boolean} */
-                            ok: true;
-                            /**
-                             * @example {
-                             *       "id": "0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11",
-                             *       "recurring_id": "rjob_daily_cleanup",
-                             *       "job_type": "reports.daily_cleanup",
-                             *       "queue": "default",
-                             *       "payload": {
-                             *         "retain_days": 30
-                             *       },
-                             *       "status": "running",
-                             *       "trigger": "schedule",
-                             *       "attempt": 1,
-                             *       "max_attempts": 3,
-                             *       "timeout_seconds": 300,
-                             *       "scheduled_for": "2026-03-25T07:00:00Z",
-                             *       "coalesced_count": 1,
-                             *       "enqueued_at": "2026-03-25T07:00:00Z",
-                             *       "available_at": "2026-03-25T07:00:00Z",
-                             *       "started_at": "2026-03-25T07:00:02Z",
-                             *       "finished_at": null,
-                             *       "lease_expires_at": "2026-03-25T07:05:02Z",
-                             *       "worker_id": "worker-1",
-                             *       "last_error": null
-                             *     }
-                             */
-                            execution: {
-                                /**
-                                 * Format: uuid
-                                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                                 */
-                                id: string;
-                                recurring_id: string;
-                                job_type: string;
-                                queue: string;
-                                payload: {
-                                    [key: string]: unknown;
-                                };
-                                status: "queued" | "running" | "succeeded" | "failed";
-                                trigger: "schedule" | "manual";
-                                /** @description attempts started so far (claims) */
-                                attempt: number;
-                                max_attempts: number;
-                                /** @description lease length of each attempt */
-                                timeout_seconds: number;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                scheduled_for: string;
-                                /** @description how many occurrences this execution stands for (1 when on time) */
-                                coalesced_count: number;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                enqueued_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                available_at: string;
-                                started_at: string | null;
-                                finished_at: string | null;
-                                lease_expires_at: string | null;
-                                worker_id: string | null;
-                                last_error: string | null;
-                            };
-                        } | {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            /** @enum {boolean} */
-                            ok: false;
-                            error: {
-                                /** @description execution_not_found, lease_conflict, or invalid_request for an id repeated in the batch */
-                                code: string;
-                                message: string;
-                            };
-                        })[];
-                    };
+                    "application/json": components["schemas"]["FailExecutionsResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3430,19 +3669,11 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description the worker holding (or asking for) the lease
-                     * @example worker-1
-                     */
-                    worker_id: string;
-                    /** @description executions whose leases to extend */
-                    ids: string[];
-                };
+                "application/json": components["schemas"]["HeartbeatExecutionsBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3489,173 +3720,79 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        /** @description one per item, in request order */
-                        results: ({
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            /** @enum {boolean} */
-                            ok: true;
-                            /**
-                             * @example {
-                             *       "id": "0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11",
-                             *       "recurring_id": "rjob_daily_cleanup",
-                             *       "job_type": "reports.daily_cleanup",
-                             *       "queue": "default",
-                             *       "payload": {
-                             *         "retain_days": 30
-                             *       },
-                             *       "status": "running",
-                             *       "trigger": "schedule",
-                             *       "attempt": 1,
-                             *       "max_attempts": 3,
-                             *       "timeout_seconds": 300,
-                             *       "scheduled_for": "2026-03-25T07:00:00Z",
-                             *       "coalesced_count": 1,
-                             *       "enqueued_at": "2026-03-25T07:00:00Z",
-                             *       "available_at": "2026-03-25T07:00:00Z",
-                             *       "started_at": "2026-03-25T07:00:02Z",
-                             *       "finished_at": null,
-                             *       "lease_expires_at": "2026-03-25T07:05:02Z",
-                             *       "worker_id": "worker-1",
-                             *       "last_error": null
-                             *     }
-                             */
-                            execution: {
-                                /**
-                                 * Format: uuid
-                                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                                 */
-                                id: string;
-                                recurring_id: string;
-                                job_type: string;
-                                queue: string;
-                                payload: {
-                                    [key: string]: unknown;
-                                };
-                                status: "queued" | "running" | "succeeded" | "failed";
-                                trigger: "schedule" | "manual";
-                                /** @description attempts started so far (claims) */
-                                attempt: number;
-                                max_attempts: number;
-                                /** @description lease length of each attempt */
-                                timeout_seconds: number;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                scheduled_for: string;
-                                /** @description how many occurrences this execution stands for (1 when on time) */
-                                coalesced_count: number;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                enqueued_at: string;
-                                /**
-                                 * Format: date-time
-                                 * @description RFC 3339 UTC, whole seconds
-                                 * @example 2026-03-25T07:00:00Z
-                                 */
-                                available_at: string;
-                                started_at: string | null;
-                                finished_at: string | null;
-                                lease_expires_at: string | null;
-                                worker_id: string | null;
-                                last_error: string | null;
-                            };
-                        } | {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            /** @enum {boolean} */
-                            ok: false;
-                            error: {
-                                /** @description execution_not_found, lease_conflict, or invalid_request for an id repeated in the batch */
-                                code: string;
-                                message: string;
-                            };
-                        })[];
-                    };
+                    "application/json": components["schemas"]["HeartbeatExecutionsResponse"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3677,17 +3814,11 @@ export interface operations {
                  *       "worker_id": "worker-1"
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description the worker holding (or asking for) the lease
-                     * @example worker-1
-                     */
-                    worker_id: string;
-                };
+                "application/json": components["schemas"]["WorkerBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3718,141 +3849,97 @@ export interface operations {
                      *       "last_error": null
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        recurring_id: string;
-                        job_type: string;
-                        queue: string;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        status: "queued" | "running" | "succeeded" | "failed";
-                        trigger: "schedule" | "manual";
-                        /** @description attempts started so far (claims) */
-                        attempt: number;
-                        max_attempts: number;
-                        /** @description lease length of each attempt */
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        scheduled_for: string;
-                        /** @description how many occurrences this execution stands for (1 when on time) */
-                        coalesced_count: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        enqueued_at: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        available_at: string;
-                        started_at: string | null;
-                        finished_at: string | null;
-                        lease_expires_at: string | null;
-                        worker_id: string | null;
-                        last_error: string | null;
-                    };
+                    "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict */
+            /** @description Every error answers with this shape. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3877,19 +3964,11 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description the worker holding (or asking for) the lease
-                     * @example worker-1
-                     */
-                    worker_id: string;
-                    /** @description any JSON value; stored with the execution */
-                    result?: unknown;
-                };
+                "application/json": components["schemas"]["CompleteExecutionBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3920,141 +3999,97 @@ export interface operations {
                      *       "last_error": null
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        recurring_id: string;
-                        job_type: string;
-                        queue: string;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        status: "queued" | "running" | "succeeded" | "failed";
-                        trigger: "schedule" | "manual";
-                        /** @description attempts started so far (claims) */
-                        attempt: number;
-                        max_attempts: number;
-                        /** @description lease length of each attempt */
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        scheduled_for: string;
-                        /** @description how many occurrences this execution stands for (1 when on time) */
-                        coalesced_count: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        enqueued_at: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        available_at: string;
-                        started_at: string | null;
-                        finished_at: string | null;
-                        lease_expires_at: string | null;
-                        worker_id: string | null;
-                        last_error: string | null;
-                    };
+                    "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict */
+            /** @description Every error answers with this shape. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4077,19 +4112,11 @@ export interface operations {
                  *       "error": "upstream answered 502"
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description the worker holding (or asking for) the lease
-                     * @example worker-1
-                     */
-                    worker_id: string;
-                    /** @description what went wrong; kept as last_error */
-                    error: string;
-                };
+                "application/json": components["schemas"]["FailExecutionBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4120,141 +4147,97 @@ export interface operations {
                      *       "last_error": null
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        recurring_id: string;
-                        job_type: string;
-                        queue: string;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        status: "queued" | "running" | "succeeded" | "failed";
-                        trigger: "schedule" | "manual";
-                        /** @description attempts started so far (claims) */
-                        attempt: number;
-                        max_attempts: number;
-                        /** @description lease length of each attempt */
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        scheduled_for: string;
-                        /** @description how many occurrences this execution stands for (1 when on time) */
-                        coalesced_count: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        enqueued_at: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        available_at: string;
-                        started_at: string | null;
-                        finished_at: string | null;
-                        lease_expires_at: string | null;
-                        worker_id: string | null;
-                        last_error: string | null;
-                    };
+                    "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict */
+            /** @description Every error answers with this shape. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4265,6 +4248,7 @@ export interface operations {
                 recurring_id?: string;
                 status?: "queued" | "running" | "succeeded" | "failed";
                 queue?: string;
+                /** @description Page size, 1–1000, default 100. A page also stops before its JSON passes 4 MiB; next_cursor is set whenever more executions remain */
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
@@ -4275,115 +4259,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            recurring_id: string;
-                            job_type: string;
-                            queue: string;
-                            payload: {
-                                [key: string]: unknown;
-                            };
-                            status: "queued" | "running" | "succeeded" | "failed";
-                            trigger: "schedule" | "manual";
-                            /** @description attempts started so far (claims) */
-                            attempt: number;
-                            max_attempts: number;
-                            /** @description lease length of each attempt */
-                            timeout_seconds: number;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            scheduled_for: string;
-                            /** @description how many occurrences this execution stands for (1 when on time) */
-                            coalesced_count: number;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            enqueued_at: string;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            available_at: string;
-                            started_at: string | null;
-                            finished_at: string | null;
-                            lease_expires_at: string | null;
-                            worker_id: string | null;
-                            last_error: string | null;
-                        }[];
-                        /** @description pass as cursor for the next page; null on the last page */
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ExecutionList"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4400,7 +4336,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4431,114 +4367,70 @@ export interface operations {
                      *       "last_error": null
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        recurring_id: string;
-                        job_type: string;
-                        queue: string;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        status: "queued" | "running" | "succeeded" | "failed";
-                        trigger: "schedule" | "manual";
-                        /** @description attempts started so far (claims) */
-                        attempt: number;
-                        max_attempts: number;
-                        /** @description lease length of each attempt */
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        scheduled_for: string;
-                        /** @description how many occurrences this execution stands for (1 when on time) */
-                        coalesced_count: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        enqueued_at: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        available_at: string;
-                        started_at: string | null;
-                        finished_at: string | null;
-                        lease_expires_at: string | null;
-                        worker_id: string | null;
-                        last_error: string | null;
-                    };
+                    "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4555,7 +4447,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4586,132 +4478,88 @@ export interface operations {
                      *       "last_error": null
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        recurring_id: string;
-                        job_type: string;
-                        queue: string;
-                        payload: {
-                            [key: string]: unknown;
-                        };
-                        status: "queued" | "running" | "succeeded" | "failed";
-                        trigger: "schedule" | "manual";
-                        /** @description attempts started so far (claims) */
-                        attempt: number;
-                        max_attempts: number;
-                        /** @description lease length of each attempt */
-                        timeout_seconds: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        scheduled_for: string;
-                        /** @description how many occurrences this execution stands for (1 when on time) */
-                        coalesced_count: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        enqueued_at: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        available_at: string;
-                        started_at: string | null;
-                        finished_at: string | null;
-                        lease_expires_at: string | null;
-                        worker_id: string | null;
-                        last_error: string | null;
-                    };
+                    "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4735,108 +4583,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            tenant_id: string;
-                            title: string;
-                            description: string | null;
-                            rrule: string;
-                            timezone: string;
-                            /**
-                             * @description calendar date YYYY-MM-DD
-                             * @example 2026-07-07
-                             */
-                            dtstart: string;
-                            ends_on: string | null;
-                            max_occurrences: number | null;
-                            flat_price: number | null;
-                            customer_id: string | null;
-                            external_id: string | null;
-                            created_by: string | null;
-                            ended_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            created_at: string;
-                            updated_at: string | null;
-                        }[];
-                        /** @description rows matching, over all pages */
-                        count: number;
-                        page: number;
-                        /** @description page size, always 20 */
-                        limit: number;
-                    };
+                    "application/json": components["schemas"]["JobSeriesPage"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4869,170 +4676,98 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/json": {
-                    /** @description at most 200 characters */
-                    title: string;
-                    /**
-                     * @description RFC 5545 RRULE value: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR/BYMINUTE/BYSECOND; COUNT 1–366; UNTIL (a date or a UTC date-time) between dtstart and today + 5 years
-                     * @example FREQ=WEEKLY;BYDAY=MO
-                     */
-                    rrule: string;
-                    /**
-                     * @description IANA time zone name
-                     * @example America/Los_Angeles
-                     */
-                    timezone: string;
-                    /**
-                     * @description YYYY-MM-DD, the first possible occurrence date (an occurrence only when it matches the rule); immutable
-                     * @example 2026-07-07
-                     */
-                    dtstart: string;
-                    customer_id?: string | null;
-                    customerId?: string | null;
-                    description?: string | null;
-                    flat_price?: number | null;
-                    ends_on?: string | null;
-                    max_occurrences?: number | null;
-                    /** @description template line items copied onto each generated job */
-                    line_items?: {
-                        description: string;
-                        /** @description non-negative amount; kept to cents */
-                        unit_price: number;
-                        /** @description positive; kept to 4 decimals */
-                        quantity: number;
-                        catalog_item_id?: string | null;
-                        /** @description display order; defaults to the index in the array (0-based) */
-                        position?: number;
-                    }[];
-                    /** @description team members assigned to each generated job */
-                    assigned_user_ids?: string[];
-                    external_id?: string | null;
-                };
+                "application/json": components["schemas"]["CreateJobSeriesBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        title: string;
-                        description: string | null;
-                        rrule: string;
-                        timezone: string;
-                        /**
-                         * @description calendar date YYYY-MM-DD
-                         * @example 2026-07-07
-                         */
-                        dtstart: string;
-                        ends_on: string | null;
-                        max_occurrences: number | null;
-                        flat_price: number | null;
-                        customer_id: string | null;
-                        external_id: string | null;
-                        created_by: string | null;
-                        ended_at: string | null;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                        updated_at: string | null;
-                    };
+                    "application/json": components["schemas"]["JobSeries"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict */
+            /** @description Every error answers with this shape. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5054,34 +4789,11 @@ export interface operations {
                  *       "count": 3
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description RFC 5545 RRULE value: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR/BYMINUTE/BYSECOND; COUNT 1–366; UNTIL (a date or a UTC date-time) between dtstart and today + 5 years
-                     * @example FREQ=WEEKLY;BYDAY=MO
-                     */
-                    rrule: string;
-                    /**
-                     * @description YYYY-MM-DD, the first possible occurrence date (an occurrence only when it matches the rule); immutable
-                     * @example 2026-07-07
-                     */
-                    dtstart: string;
-                    /**
-                     * @description IANA time zone name
-                     * @example America/Los_Angeles
-                     */
-                    timezone: string;
-                    ends_on?: string | null;
-                    max_occurrences?: number | null;
-                    /**
-                     * @description how many occurrences to list (1–1000)
-                     * @default 10
-                     */
-                    count?: number;
-                };
+                "application/json": components["schemas"]["PreviewRruleBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5101,92 +4813,79 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        occurrences: {
-                            /**
-                             * @description calendar date YYYY-MM-DD
-                             * @example 2026-07-07
-                             */
-                            date: string;
-                            /**
-                             * @description local midnight of the date (first valid instant after a gap), RFC 3339 with the zone's offset
-                             * @example 2026-07-13T00:00:00-07:00
-                             */
-                            scheduled_start: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["RruleOccurrences"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5206,129 +4905,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        title: string;
-                        description: string | null;
-                        rrule: string;
-                        timezone: string;
-                        /**
-                         * @description calendar date YYYY-MM-DD
-                         * @example 2026-07-07
-                         */
-                        dtstart: string;
-                        ends_on: string | null;
-                        max_occurrences: number | null;
-                        flat_price: number | null;
-                        customer_id: string | null;
-                        external_id: string | null;
-                        created_by: string | null;
-                        ended_at: string | null;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                        updated_at: string | null;
-                        job_series_line_items: {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            description: string;
-                            unit_price: number;
-                            quantity: number;
-                            catalog_item_id: string | null;
-                            position: number;
-                        }[];
-                        job_series_assignments: {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            user_id: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["JobSeriesDetail"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5365,178 +5011,107 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/json": {
-                    /** @description at most 200 characters */
-                    title?: string;
-                    /**
-                     * @description RFC 5545 RRULE value: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR/BYMINUTE/BYSECOND; COUNT 1–366; UNTIL (a date or a UTC date-time) between dtstart and today + 5 years
-                     * @example FREQ=WEEKLY;BYDAY=MO
-                     */
-                    rrule?: string;
-                    /**
-                     * @description IANA time zone name
-                     * @example America/Los_Angeles
-                     */
-                    timezone?: string;
-                    customer_id?: string | null;
-                    customerId?: string | null;
-                    description?: string | null;
-                    flat_price?: number | null;
-                    ends_on?: string | null;
-                    max_occurrences?: number | null;
-                    /** @description replaces the template line items wholesale; omit to keep them */
-                    line_items?: {
-                        description: string;
-                        /** @description non-negative amount; kept to cents */
-                        unit_price: number;
-                        /** @description positive; kept to 4 decimals */
-                        quantity: number;
-                        catalog_item_id?: string | null;
-                        /** @description display order; defaults to the index in the array (0-based) */
-                        position?: number;
-                    }[];
-                    /** @description replaces the assignments wholesale; omit to keep them */
-                    assigned_user_ids?: string[];
-                    external_id?: string | null;
-                    /** @description extension: keep pending instances edited on their own with jobs.update (and their dates) */
-                    preserve_exceptions?: boolean;
-                    /** @description not allowed: dtstart cannot be changed (invalid_input) */
-                    dtstart?: unknown;
-                };
+                "application/json": components["schemas"]["UpdateJobSeriesBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        title: string;
-                        description: string | null;
-                        rrule: string;
-                        timezone: string;
-                        /**
-                         * @description calendar date YYYY-MM-DD
-                         * @example 2026-07-07
-                         */
-                        dtstart: string;
-                        ends_on: string | null;
-                        max_occurrences: number | null;
-                        flat_price: number | null;
-                        customer_id: string | null;
-                        external_id: string | null;
-                        created_by: string | null;
-                        ended_at: string | null;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                        updated_at: string | null;
-                    };
+                    "application/json": components["schemas"]["JobSeries"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflict */
+            /** @description Every error answers with this shape. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5556,84 +5131,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ended: true;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["JobSeriesEnded"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5655,34 +5222,11 @@ export interface operations {
                  *       "count": 3
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * @description RFC 5545 RRULE value: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR/BYMINUTE/BYSECOND; COUNT 1–366; UNTIL (a date or a UTC date-time) between dtstart and today + 5 years
-                     * @example FREQ=WEEKLY;BYDAY=MO
-                     */
-                    rrule: string;
-                    /**
-                     * @description YYYY-MM-DD, the first possible occurrence date (an occurrence only when it matches the rule); immutable
-                     * @example 2026-07-07
-                     */
-                    dtstart: string;
-                    /**
-                     * @description IANA time zone name
-                     * @example America/Los_Angeles
-                     */
-                    timezone: string;
-                    ends_on?: string | null;
-                    max_occurrences?: number | null;
-                    /**
-                     * @description how many occurrences to list (1–1000)
-                     * @default 10
-                     */
-                    count?: number;
-                };
+                "application/json": components["schemas"]["PreviewRruleBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,92 +5246,79 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        occurrences: {
-                            /**
-                             * @description calendar date YYYY-MM-DD
-                             * @example 2026-07-07
-                             */
-                            date: string;
-                            /**
-                             * @description local midnight of the date (first valid instant after a gap), RFC 3339 with the zone's offset
-                             * @example 2026-07-13T00:00:00-07:00
-                             */
-                            scheduled_start: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["RruleOccurrences"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5833,111 +5364,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            tenant_id: string;
-                            series_id: string | null;
-                            occurrence_date: string | null;
-                            title: string;
-                            description: string | null;
-                            /**
-                             * @description unscheduled | scheduled | in_progress | done | cancelled (pending = unscheduled or scheduled)
-                             * @enum {string}
-                             */
-                            status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
-                            cancel_reason: ("user" | "series_updated" | "series_ended") | null;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            scheduled_start: string;
-                            customer_id: string | null;
-                            flat_price: number | null;
-                            total: number;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 UTC, whole seconds
-                             * @example 2026-03-25T07:00:00Z
-                             */
-                            created_at: string;
-                            updated_at: string | null;
-                        }[];
-                        /** @description rows matching, over all pages */
-                        count: number;
-                        page: number;
-                        /** @description page size, always 20 */
-                        limit: number;
-                    };
+                    "application/json": components["schemas"]["JobPage"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5957,132 +5444,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        series_id: string | null;
-                        occurrence_date: string | null;
-                        title: string;
-                        description: string | null;
-                        /**
-                         * @description unscheduled | scheduled | in_progress | done | cancelled (pending = unscheduled or scheduled)
-                         * @enum {string}
-                         */
-                        status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
-                        cancel_reason: ("user" | "series_updated" | "series_ended") | null;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        scheduled_start: string;
-                        customer_id: string | null;
-                        flat_price: number | null;
-                        total: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                        updated_at: string | null;
-                        job_line_items: {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            id: string;
-                            description: string;
-                            unit_price: number;
-                            quantity: number;
-                            catalog_item_id: string | null;
-                            position: number;
-                        }[];
-                        job_assignments: {
-                            /**
-                             * Format: uuid
-                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                             */
-                            user_id: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["JobDetail"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -6102,153 +5533,103 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description cancelled → cancel_reason "user"; a user-cancelled instance can be reopened
-                     * @enum {string}
-                     */
-                    status?: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
-                    title?: string;
-                    description?: string | null;
-                    /**
-                     * @description RFC 3339 instant
-                     * @example 2026-07-13T16:00:00Z
-                     */
-                    scheduled_start?: string;
-                };
+                "application/json": components["schemas"]["UpdateJobBody"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        id: string;
-                        /**
-                         * Format: uuid
-                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
-                         */
-                        tenant_id: string;
-                        series_id: string | null;
-                        occurrence_date: string | null;
-                        title: string;
-                        description: string | null;
-                        /**
-                         * @description unscheduled | scheduled | in_progress | done | cancelled (pending = unscheduled or scheduled)
-                         * @enum {string}
-                         */
-                        status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
-                        cancel_reason: ("user" | "series_updated" | "series_ended") | null;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        scheduled_start: string;
-                        customer_id: string | null;
-                        flat_price: number | null;
-                        total: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 UTC, whole seconds
-                         * @example 2026-03-25T07:00:00Z
-                         */
-                        created_at: string;
-                        updated_at: string | null;
-                    };
+                    "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Invalid request */
+            /** @description Every error answers with this shape. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Every error answers with this shape. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
-    mcp: {
+    callMcp: {
         parameters: {
             query?: never;
             header?: never;
@@ -6320,7 +5701,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": Record<string, never> | unknown[];
+                    "application/json": Record<string, never> | Record<string, never>[];
                 };
             };
             /** @description Accepted: the body held only notifications or responses; no content */
@@ -6332,67 +5713,67 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Missing, unknown or revoked key */
+            /** @description Every error answers with this shape. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key lacks a required scope */
+            /** @description Every error answers with this shape. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body larger than 1 MiB */
+            /** @description Every error answers with this shape. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Every error answers with this shape. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Every error answers with this shape. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected error */
+            /** @description Every error answers with this shape. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description Every error answers with this shape. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
