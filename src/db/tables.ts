@@ -3,7 +3,7 @@
 // contract's error codes.
 import { sql } from 'drizzle-orm'
 import {
-  bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique,
+  type AnyPgColumn, bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique,
   uniqueIndex, uuid
 } from 'drizzle-orm/pg-core'
 
@@ -134,6 +134,13 @@ export const jobSeries = pgTable('job_series', {
   customerId: uuid('customer_id').references(() => customers.id),
   externalId: text('external_id'),
   createdBy: uuid('created_by').references(() => teamMembers.id),
+  // CONTRACT §14: RFC 5545 EXDATE / RDATE of the series, YYYY-MM-DD strings in increasing order.
+  exdates: jsonb('exdates').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  rdates: jsonb('rdates').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  // The series this one continues ("this and following", CONTRACT §14).
+  splitFromId: uuid('split_from_id').references((): AnyPgColumn => jobSeries.id),
+  // Bumped by every change of the record; the series ETag (CONTRACT §13).
+  version: integer('version').notNull().default(1),
   endedAt: instant('ended_at'),
   // Window bookkeeping: the last local date materialized, and when the scheduler should (re)generate.
   generatedThrough: date('generated_through', { mode: 'string' }),
@@ -171,7 +178,7 @@ export const jobs = pgTable('jobs', {
   title: text('title').notNull(),
   description: text('description'),
   status: text('status', { enum: ['unscheduled', 'scheduled', 'in_progress', 'done', 'cancelled'] }).notNull(),
-  cancelReason: text('cancel_reason', { enum: ['user', 'series_updated', 'series_ended'] }),
+  cancelReason: text('cancel_reason', { enum: ['user', 'series_updated', 'series_ended', 'series_split'] }),
   scheduledStart: instant('scheduled_start').notNull(),
   customerId: uuid('customer_id').references(() => customers.id),
   flatPrice: money('flat_price'),
