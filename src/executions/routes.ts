@@ -22,7 +22,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.ClaimBody,
       response: { 200: s.ClaimResponse, ...authedErrorResponses(413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => {
     const { worker_id: workerId, queues = ['default'], limit = 1 } = request.body
     const claimed = await executions.claim(principalOf(request).tenantId, { workerId, queues: [...new Set(queues)], limit })
@@ -38,7 +38,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.WorkerBody,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404, 409, 413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toExecutionResponse(
     await executions.heartbeat(principalOf(request).tenantId, request.params.id, request.body.worker_id)))
 
@@ -51,7 +51,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.CompleteBody,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404, 409, 413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toExecutionResponse(
     await executions.complete(principalOf(request).tenantId, request.params.id, request.body.worker_id, request.body.result)))
 
@@ -64,7 +64,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.FailBody,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404, 409, 413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toExecutionResponse(
     await executions.fail(principalOf(request).tenantId, request.params.id, request.body.worker_id, request.body.error)))
 
@@ -76,7 +76,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       querystring: s.ListExecutionsQuery,
       response: { 200: s.ExecutionPage, ...authedErrorResponses() }
     },
-    preHandler: requireScopes('read:recurring')
+    onRequest: requireScopes('read:recurring')
   }, async (request) => {
     const q = request.query
     const page = await executions.list(principalOf(request).tenantId, {
@@ -93,7 +93,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       params: s.ExecutionIdParams,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404) }
     },
-    preHandler: requireScopes('read:recurring')
+    onRequest: requireScopes('read:recurring')
   }, async (request) => s.toExecutionResponse(await executions.get(principalOf(request).tenantId, request.params.id)))
 
   app.post('/v1/recurring/:id/trigger', {
@@ -104,7 +104,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       params: s.RecurringIdParams,
       response: { 201: s.ExecutionResponse, ...authedErrorResponses(404, 413, 415) }
     },
-    preHandler: requireScopes('write:recurring')
+    onRequest: requireScopes('write:recurring')
   }, async (request, reply) => reply.code(201).send(s.toExecutionResponse(
     await executions.trigger(principalOf(request).tenantId, request.params.id))))
 }
