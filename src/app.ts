@@ -8,9 +8,10 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { adminRoutes } from './admin/routes.js'
-import type { Config } from './config.js'
-import type { Database } from './db/connect.js'
+import { dashboardRoutes } from './dashboard/routes.js'
+import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
+import { KeyCache } from './auth/key-cache.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
 import { jobsRoutes } from './jobs/routes.js'
@@ -24,17 +25,12 @@ import { LOG_REDACT, LOG_SERIALIZERS } from './plugins/log-redaction.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
 import { recurringRoutes } from './recurring/routes.js'
-import { CANONICAL_UUID } from './schemas/common.js'
+import { CANONICAL_UUID, withoutIds } from './schemas/common.js'
 import { attachScheduler } from './scheduler/index.js'
 import { seriesRoutes } from './series/routes.js'
 import { seriesWindowTask } from './series/window-task.js'
-import type { Clock } from './time/clock.js'
 
-export interface AppDeps {
-  readonly config: Config
-  readonly database: Database
-  readonly clock: Clock
-}
+export type { AppDeps } from './deps.js'
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
@@ -76,7 +72,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
 
   const bodyAjv = ajv(false)
   const paramAjv = ajv('array')
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema))
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(withoutIds(schema)))
 
   // JSON is the only body we take (anything else is 415 unsupported_media_type); strings in it, in the query and
   // in the path are checked for what PostgreSQL cannot store (CONTRACT §10).
@@ -102,8 +98,13 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   }
 
   // Everything below needs an API key, and is rate limited per key (fixed one-minute window, CONTRACT §9).
+  // API keys are looked up through a short-lived cache that revocations empty on every instance.
+  const keys = new KeyCache(deps.database)
+  await keys.start()
+  app.addHook('onClose', async () => { await keys.stop() })
+
   await app.register(async (api) => {
-    api.addHook('onRequest', authenticate(deps.database.db))
+    api.addHook('onRequest', authenticate(keys))
     await api.register(rateLimit, {
       hook: 'preHandler',
       max: deps.config.rateLimitPerMinute,
@@ -119,6 +120,8 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await api.register(jobsRoutes, { deps }) //        /v1/jobs
     await api.register(mcpRoutes, { deps }) //         /api/mcp
   })
+
+  await app.register(dashboardRoutes) //  /dashboard: the operations UI, a client of the API above (CONTRACT §15)
 
   // One scheduler loop per process (SCHEDULER=off disables it): cron occurrences, leases, retention, series windows.
   if (deps.config.scheduler) attachScheduler(app, deps, [seriesWindowTask(deps)])

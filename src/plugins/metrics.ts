@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client'
 import { sameSecret } from '../auth/api-keys.js'
 import { ApiError } from '../errors.js'
-import { queueLabeller } from '../executions/metrics.js'
+import { queueLabeller } from './execution-metrics.js'
 import { limitedByAddress } from './auth-failures.js'
 
 declare module 'fastify' {

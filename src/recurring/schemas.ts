@@ -59,6 +59,7 @@ export const PutRecurringJobBody = Type.Object({
   max_attempts: Type.Optional(MaxAttempts),
   timeout_seconds: Type.Optional(TimeoutSeconds)
 }, {
+  $id: 'UpsertRecurringJobBody',
   description: 'A replacement: omitted queue, payload, timezone and enabled take their defaults again; omitted max_attempts and timeout_seconds keep their stored values.',
   examples: [referenceExample, { job_type: 'MyApp.Jobs.CleanupExpiredSessions', cron_expression: '0 3 * * *', queue: 'maintenance', enabled: false }]
 })
@@ -94,6 +95,7 @@ export const RecurringJobResponse = Type.Object({
   created_at: Timestamp,
   updated_at: { ...NullableTimestamp, description: 'When the schedule was last saved, or null if never since its creation' }
 }, {
+  $id: 'RecurringJob',
   examples: [{
     id: 'rjob_daily_cleanup',
     job_type: 'MyApp.Jobs.CleanupExpiredSessions',

@@ -2,10 +2,10 @@
 // here: REST routes, worker registration and any other caller share these functions.
 //
 // Choices where the contract is silent:
-// - Every successful save (PUT, PATCH, `PATCH {}` included, worker registration) sets updated_at = now and
-//   recomputes next_run_at as the first occurrence strictly after now (CONTRACT §6 "after the moment it was
-//   saved"). An update that keeps the schedule therefore keeps next_run_at, except for an occurrence that is due
-//   but not yet enqueued at that very second, which the save skips.
+// - Every successful save (PUT, PATCH, `PATCH {}` included, worker registration) sets updated_at = now. A save
+//   that changes cron_expression, timezone or enabled recomputes next_run_at as the first occurrence strictly
+//   after now (CONTRACT §6 "after the moment it was saved"); one that keeps all three keeps next_run_at as it
+//   was, so an occurrence that is due but not yet enqueued is still enqueued (with the saved payload).
 // - Checks run in the contract's order: schema → payload size → cron → zone → existence (404) → job_type conflict.
 import type { Database } from '../db/connect.js'
 import { uniqueViolation } from '../db/sql-errors.js'
@@ -57,6 +57,13 @@ export function replacementValues (id: string, input: ReplaceInput, now: Date, p
     timeoutSeconds: input.timeout_seconds,
     nextRunAt: nextRunAfter({ id, cronExpression: input.cron_expression, timezone, enabled }, now)
   }
+}
+
+/** CONTRACT §6: a save that keeps cron_expression, timezone and enabled keeps next_run_at as it was. */
+export function keepingNextRun (before: RecurringJob | null, values: SaveValues): SaveValues {
+  if (before === null || before.cronExpression !== values.cronExpression || before.timezone !== values.timezone ||
+    before.enabled !== values.enabled) return values
+  return { ...values, nextRunAt: before.nextRunAt }
 }
 
 /** The 409 for a job_type already used by another schedule of the tenant, or null for any other error. */
@@ -112,7 +119,7 @@ export class RecurringService {
     const values = replacementValues(id, input, now)
     const { before, job } = await this.database.db.transaction(async (tx) => {
       const before = await store.findJob(tx, tenantId, id, true)
-      return { before, job: await store.upsertJob(tx, tenantId, id, values, now) }
+      return { before, job: await store.upsertJob(tx, tenantId, id, keepingNextRun(before, values), now) }
     }).catch((error: unknown) => { throw jobTypeConflict(error, input.job_type) ?? error })
     if (movedEarlier(before?.nextRunAt, job.nextRunAt)) await this.wake()
     return { job, created: job.updatedAt === null }
@@ -137,7 +144,8 @@ export class RecurringService {
         maxAttempts: input.max_attempts,
         timeoutSeconds: input.timeout_seconds
       }
-      const job = await store.updateJob(tx, tenantId, id, { ...merged, nextRunAt: nextRunAfter({ id, ...merged }, now) }, now)
+      const values = keepingNextRun(before, { ...merged, nextRunAt: nextRunAfter({ id, ...merged }, now) })
+      const job = await store.updateJob(tx, tenantId, id, values, now)
       return job === null ? null : { before, job }
     }).catch((error: unknown) => { throw jobTypeConflict(error, input.job_type ?? '') ?? error })
     if (saved === null) throw notFound(id)
