@@ -1,6 +1,7 @@
 // buildApp wires plugins, then feature routes, in the order they apply. Registration is explicit: this list, with
 // each feature's prefix beside it, is the architecture diagram.
 import { randomUUID } from 'node:crypto'
+import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Ajv } from 'ajv'
@@ -17,8 +18,10 @@ import { jobsRoutes } from './jobs/routes.js'
 import { mcpRoutes } from './mcp/route.js'
 import { authenticate } from './plugins/auth.js'
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './plugins/error-handler.js'
+import { registerAuthFailureLimit } from './plugins/auth-failures.js'
 import { registerHealth } from './plugins/health.js'
 import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
+import { LOG_REDACT, LOG_SERIALIZERS } from './plugins/log-redaction.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
 import { recurringRoutes } from './recurring/routes.js'
@@ -47,9 +50,16 @@ function ajv (coerceTypes: boolean | 'array'): Ajv {
   return instance
 }
 
+/** Every logger gets the redacting serializers (CONTRACT §10: no parameters, payloads or tokens in logs). */
+function loggerOptions (given: BuildOptions['logger'], level: string): FastifyServerOptions['logger'] {
+  if (given === false) return false
+  const base = typeof given === 'object' && given !== null ? given : { level }
+  return { ...base, serializers: { ...LOG_SERIALIZERS, ...base.serializers }, redact: LOG_REDACT }
+}
+
 export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    logger: loggerOptions(options.logger, deps.config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -74,8 +84,11 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   app.decorateRequest('principal', null)
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
 
+  // X-Content-Type-Options: nosniff (and helmet's other headers) on every response; the CSP is the dashboard's own.
+  await app.register(helmet, { global: true, contentSecurityPolicy: false })
   registerErrorHandling(app)
-  registerMetrics(app, { metricsToken: deps.config.metricsToken })
+  registerAuthFailureLimit(app, deps.clock)
+  registerMetrics(app, { metricsToken: deps.config.metricsToken, queueLabels: deps.config.metricsQueueLabels })
   await registerOpenApi(app)
   registerHealth(app, deps.database)
 

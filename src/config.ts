@@ -14,6 +14,8 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Optional(Type.Integer({ minimum: 1, default: 600, description: 'requests per API key per minute' })),
   EXECUTION_RETENTION_DAYS: Type.Optional(Type.Integer({ minimum: 1, default: 14, description: 'finished executions older than this are pruned' })),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'when set, /metrics asks for Authorization: Bearer <METRICS_TOKEN>' })),
+  METRICS_QUEUE_LABELS: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'off', description: 'on labels execution metrics with queue names (tenant-chosen; at most 100, the rest "other")' })),
+  MCP_ALLOWED_ORIGINS: Type.Optional(Type.String({ default: '', description: 'comma-separated origins a browser may call /api/mcp from; a request with any other Origin answers 403' })),
   LOG_LEVEL: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info', description: 'pino level' }))
 })
 
@@ -30,6 +32,8 @@ export interface Config {
   readonly executionRetentionDays: number
   readonly metricsToken: string | undefined
   readonly logLevel: string
+  readonly mcpAllowedOrigins: readonly string[]
+  readonly metricsQueueLabels: boolean
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +66,8 @@ export function loadConfig (env: Record<string, string | undefined> = {}): Confi
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE ?? 600,
     executionRetentionDays: c.EXECUTION_RETENTION_DAYS ?? 14,
     metricsToken: c.METRICS_TOKEN,
-    logLevel: c.LOG_LEVEL ?? 'info'
+    logLevel: c.LOG_LEVEL ?? 'info',
+    metricsQueueLabels: (c.METRICS_QUEUE_LABELS ?? 'off') === 'on',
+    mcpAllowedOrigins: (c.MCP_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '')
   })
 }

@@ -8,6 +8,7 @@ export const STATUS = {
   invalid_input: 400,
   unauthorized: 401,
   insufficient_scope: 403,
+  origin_not_allowed: 403,
   recurring_job_not_found: 404,
   execution_not_found: 404,
   not_found: 404,

@@ -4,6 +4,7 @@ import { buildApp } from './app.js'
 import { bootstrap } from './auth/bootstrap.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { openDatabase, type Database } from './db/connect.js'
+import { DataDirInUseError, lockDataDir } from './db/data-dir-lock.js'
 import { CLOCK_SYNC_INTERVAL_MS, databaseClock } from './db/clock.js'
 import { migrateDatabase } from './db/migrate.js'
 import { systemClock } from './time/clock.js'
@@ -43,6 +44,19 @@ async function main (): Promise<void> {
     throw error
   }
   const started = Date.now()
+  let releaseDataDir = () => {}
+  if (config.databaseUrl === undefined) {
+    try {
+      releaseDataDir = lockDataDir(config.dataDir)
+    } catch (error) {
+      if (error instanceof DataDirInUseError) {
+        console.error(error.message)
+        process.exit(1)
+      }
+      throw error
+    }
+    process.on('exit', () => releaseDataDir())
+  }
   const database = await openMigrated(config, (m) => console.error(m))
   // CONTRACT §10: one clock for every instance — this process's clock corrected against the database's.
   const clock = await databaseClock(database, systemClock)
@@ -52,8 +66,10 @@ async function main (): Promise<void> {
 
   const result = await bootstrap(database.db, config.bootstrapApiKey)
   if (result.created && !result.fromEnv) {
-    app.log.warn(`First start: created tenant "default", team member "Owner" and a user-bound API key with every scope: ${result.token} — ` +
-      `send it as "Authorization: Bearer ${result.token}". It is shown only this once and stored only as a hash: keep it now.`)
+    // Standard error, whatever LOG_LEVEL says (CONTRACT §10): only the hash is stored, so a key nobody saw locks the
+    // user out. It is the one line that shows a token, and it never goes through the logger.
+    process.stderr.write(`First start: created tenant "default", team member "Owner" and a user-bound API key with every scope: ${result.token} — ` +
+      `send it as "Authorization: Bearer ${result.token}". It is shown only this once and stored only as a hash: keep it now.\n`)
   } else if (result.created) {
     app.log.info('Registered BOOTSTRAP_API_KEY as a user-bound key of tenant "default" with every scope')
   }
@@ -74,7 +90,7 @@ async function main (): Promise<void> {
     // app.close stops accepting, waits for in-flight requests and runs onClose hooks (the scheduler stops there).
     app.close()
       .then(() => database.close())
-      .then(() => { clearTimeout(force); process.exit(0) })
+      .then(() => { releaseDataDir(); clearTimeout(force); process.exit(0) })
       .catch((error: unknown) => { app.log.error({ err: error }, 'shutdown failed'); process.exit(1) })
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))

@@ -19,7 +19,7 @@ const MeResponse = Type.Object({
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/me', {
     schema: { operationId: 'getMe', summary: 'Describe the calling API key', tags: ['operations'], response: { 200: MeResponse, ...authedErrorResponses() } },
-    preHandler: requireScopes()
+    onRequest: requireScopes()
   }, async (request) => {
     const p = principalOf(request)
     return { tenant_id: p.tenantId, key_id: p.keyId, kind: p.kind, user_id: p.userId, scopes: SCOPES.filter((s) => p.scopes.has(s)) }

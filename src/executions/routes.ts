@@ -32,7 +32,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.ClaimBody,
       response: { 200: s.ClaimResponse, ...authedErrorResponses(413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request, reply) => {
     const { worker_id: workerId, queues = ['default'], limit = 1, wait_seconds: waitSeconds = 0 } = request.body
     const tenantId = principalOf(request).tenantId
@@ -63,7 +63,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.WorkerBody,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404, 409, 413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toExecutionResponse(
     await executions.release(principalOf(request).tenantId, request.params.id, request.body.worker_id)))
 
@@ -75,7 +75,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.BatchCompleteBody,
       response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toBatchResponse(
     await executions.completeMany(principalOf(request).tenantId, request.body.worker_id, request.body.items)))
 
@@ -87,7 +87,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.BatchFailBody,
       response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toBatchResponse(
     await executions.failMany(principalOf(request).tenantId, request.body.worker_id, request.body.items)))
 
@@ -99,7 +99,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.BatchHeartbeatBody,
       response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toBatchResponse(
     await executions.heartbeatMany(principalOf(request).tenantId, request.body.worker_id, request.body.ids)))
 
@@ -112,7 +112,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.WorkerBody,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404, 409, 413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toExecutionResponse(
     await executions.heartbeat(principalOf(request).tenantId, request.params.id, request.body.worker_id)))
 
@@ -125,7 +125,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.CompleteBody,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404, 409, 413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toExecutionResponse(
     await executions.complete(principalOf(request).tenantId, request.params.id, request.body.worker_id, request.body.result)))
 
@@ -138,7 +138,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       body: s.FailBody,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404, 409, 413, 415) }
     },
-    preHandler: work
+    onRequest: work
   }, async (request) => s.toExecutionResponse(
     await executions.fail(principalOf(request).tenantId, request.params.id, request.body.worker_id, request.body.error)))
 
@@ -150,7 +150,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       querystring: s.ListExecutionsQuery,
       response: { 200: s.ExecutionPage, ...authedErrorResponses() }
     },
-    preHandler: requireScopes('read:recurring')
+    onRequest: requireScopes('read:recurring')
   }, async (request) => {
     const q = request.query
     const page = await executions.list(principalOf(request).tenantId, {
@@ -167,7 +167,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       params: s.ExecutionIdParams,
       response: { 200: s.ExecutionResponse, ...authedErrorResponses(404) }
     },
-    preHandler: requireScopes('read:recurring')
+    onRequest: requireScopes('read:recurring')
   }, async (request) => s.toExecutionResponse(await executions.get(principalOf(request).tenantId, request.params.id)))
 
   app.post('/v1/recurring/:id/trigger', {
@@ -178,7 +178,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       params: s.RecurringIdParams,
       response: { 201: s.ExecutionResponse, ...authedErrorResponses(404, 413, 415) }
     },
-    preHandler: requireScopes('write:recurring')
+    onRequest: requireScopes('write:recurring')
   }, async (request, reply) => reply.code(201).send(s.toExecutionResponse(
     await executions.trigger(principalOf(request).tenantId, request.params.id))))
 }

@@ -10,7 +10,7 @@ import { sendError, toApiError } from '../plugins/error-handler.js'
 export const seriesSide = { validationCode: 'invalid_input' as const }
 
 export function scopes (...required: Scope[]) {
-  return { config: seriesSide, preValidation: requireScopes(...required) }
+  return { config: seriesSide, onRequest: requireScopes(...required) }
 }
 
 /** Scoped error handler: the app's mapping, with invalid_request turned into invalid_input. */

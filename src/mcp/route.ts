@@ -7,10 +7,10 @@
 // working. Two SDK defaults differ from the contract and are settled here first: an unparsable body is -32700
 // and a body that is JSON but not JSON-RPC is -32600 (the SDK answers -32700 for both).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyBaseLogger, FastifyReply } from 'fastify'
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify'
 import { Server } from '@modelcontextprotocol/sdk/server/index.js'
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { Type } from 'typebox'
 import type { AppDeps } from '../app.js'
 import { BODY_LIMIT_BYTES } from '../app.js'
@@ -91,6 +91,35 @@ function invalidMessage (message: unknown): string | null {
   return 'method must be a string'
 }
 
+type Check = (value: unknown) => boolean
+const isString: Check = (v) => typeof v === 'string'
+const isObjectValue: Check = (v) => isObject(v)
+
+/** The params each method we serve expects: [field, check, what it must be, optional]. */
+const PARAMS: Record<string, Array<[string, Check, string, boolean]>> = {
+  initialize: [['protocolVersion', isString, 'a string', false], ['capabilities', isObjectValue, 'an object', false], ['clientInfo', isObjectValue, 'an object', false]],
+  'tools/call': [['name', isString, 'a string', false], ['arguments', isObjectValue, 'an object', true]],
+  'tools/list': [['cursor', isString, 'a string', true]]
+}
+
+/**
+ * Every problem with a request's params, checked before the SDK sees them: its own validator answers -32603 with a
+ * raw dump, where the contract asks for -32602 naming the problem (CONTRACT §10).
+ */
+function paramsProblems (method: string, params: unknown): string[] {
+  const expected = PARAMS[method]
+  if (expected === undefined) return []
+  const given = isObject(params) ? params : {}
+  const problems = expected
+    .filter(([field, check, , optional]) => !(optional && given[field] === undefined) && !check(given[field]))
+    .map(([field, , what]) => `${field} must be ${what}`)
+  const clientInfo = given.clientInfo
+  if (method === 'initialize' && isObject(clientInfo)) {
+    for (const field of ['name', 'version']) if (!isString(clientInfo[field])) problems.push(`clientInfo.${field} must be a string`)
+  }
+  return problems
+}
+
 function idOf (message: unknown): JsonRpcId {
   const id = isObject(message) ? message.id : undefined
   return typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id)) ? id : null
@@ -105,7 +134,8 @@ function buildServer (ctx: ToolContext, log: FastifyBaseLogger): Server {
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolDescriptors() }))
   server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
     const tool = TOOLS_BY_NAME.get(request.params.name)
-    if (tool === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`)
+    // A plain error with a code: McpError would prefix its message with "MCP error -32602: " a second time.
+    if (tool === undefined) throw Object.assign(new Error(`Unknown tool: ${request.params.name}`), { code: ErrorCode.InvalidParams })
     try {
       // Scope first, as REST does: a key without the scope learns nothing about its arguments.
       if (missingScopes(ctx.principal, [tool.scope]).length > 0) {
@@ -141,7 +171,30 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => { done(null, body) })
 
+  // CONTRACT §10: a browser page of another origin must not reach the tools (DNS rebinding); clients that are not
+  // browsers send no Origin.
+  const allowedOrigins = new Set(deps.config.mcpAllowedOrigins)
+  const checkOrigin = async (request: FastifyRequest) => {
+    const origin = request.headers.origin
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      throw new ApiError('origin_not_allowed', `Origin ${origin} is not allowed to call /api/mcp (MCP_ALLOWED_ORIGINS)`)
+    }
+  }
+
+  // A stateless server offers no SSE stream to GET and no session to DELETE: 405, so clients stop asking.
+  for (const method of ['GET', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/api/mcp',
+      schema: { hide: true },
+      onRequest: checkOrigin,
+      handler: async (_request, reply) => reply.code(405).header('allow', 'POST').type('application/json; charset=utf-8')
+        .send(JSON.stringify(jsonRpcError(null, -32000, `Method not allowed: ${method} /api/mcp; this stateless server answers POST only (no SSE stream, no session to delete)`)))
+    })
+  }
+
   app.post('/api/mcp', {
+    onRequest: checkOrigin,
     schema: {
       operationId: 'callMcp',
       summary: 'MCP over Streamable HTTP (stateless, JSON responses): initialize, ping, tools/list, tools/call',
@@ -178,6 +231,12 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     const problem = messages.length === 0 ? 'an empty batch is not a JSON-RPC message' : messages.map(invalidMessage).find((p) => p !== null)
     if (problem !== undefined && problem !== null) {
       return sendJson(reply, 400, jsonRpcError(Array.isArray(message) ? null : idOf(message), -32600, `Invalid Request: ${problem}`))
+    }
+
+    // One bad request answers alone (a batch goes to the SDK whole; its items are judged there).
+    if (!Array.isArray(message) && isObject(message) && typeof message.method === 'string' && Object.hasOwn(message, 'id')) {
+      const problems = paramsProblems(message.method, message.params)
+      if (problems.length > 0) return reply.code(200).type('application/json; charset=utf-8').send(JSON.stringify(jsonRpcError(idOf(message), ErrorCode.InvalidParams, `Invalid params: ${problems.join('; ')}`)))
     }
 
     const headers = new Headers()

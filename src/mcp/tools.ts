@@ -13,6 +13,7 @@ import { CANONICAL_UUID, withoutIds } from '../schemas/common.js'
 import { describeIssues, jsonProblems } from '../schemas/text.js'
 import * as seriesSchemas from '../series/schemas.js'
 import { etagOf, type SeriesService } from '../series/service.js'
+import { annotationsOf, metaOf } from './annotations.js'
 import { argumentsError } from './tool-errors.js'
 
 export interface ToolContext {
@@ -158,13 +159,24 @@ export function argumentsOrThrow (tool: Tool, args: unknown): Record<string, unk
   return copy as Record<string, unknown>
 }
 
-/** The JSON Schemas tools/list publishes. */
+function published (schema: TObject, hidden: readonly string[] = []): { type: 'object', [key: string]: unknown } {
+  const copy = JSON.parse(JSON.stringify(withoutIds(schema))) as { type: 'object', properties?: Record<string, unknown>, required?: string[] }
+  for (const name of hidden) delete copy.properties?.[name]
+  return copy
+}
+
+/** The JSON Schemas, titles and annotations tools/list publishes. */
 export function toolDescriptors () {
-  return TOOLS.map((tool) => ({
-    name: tool.name,
-    description: `${tool.description} Scope: ${tool.scope}.`,
-    // The $ids name OpenAPI components; a tool's schema is self-contained without them.
-    inputSchema: withoutIds(tool.inputSchema) as unknown as { type: 'object', [key: string]: unknown },
-    outputSchema: withoutIds(tool.outputSchema) as unknown as { type: 'object', [key: string]: unknown }
-  }))
+  return TOOLS.map((tool) => {
+    const meta = metaOf(tool.name, tool.scope)
+    return {
+      name: tool.name,
+      title: meta.title,
+      description: `${tool.description} Scope: ${tool.scope}.`,
+      inputSchema: published(tool.inputSchema, meta.unadvertised),
+      // The $ids name OpenAPI components; a tool's schema is self-contained without them.
+      outputSchema: withoutIds(tool.outputSchema) as unknown as { type: 'object', [key: string]: unknown },
+      annotations: annotationsOf(meta)
+    }
+  })
 }

@@ -1,10 +1,11 @@
 // Authentication (CONTRACT §2): every API request carries `Authorization: Bearer <token>`; the request-scoped
 // principal is what routes read. requireScopes is the one helper every route uses to demand scopes.
-import type { FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify'
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { hashToken, sameHash, sameSecret, tokenKind } from '../auth/api-keys.js'
 import { missingScopes, type Principal, type Scope } from '../auth/scopes.js'
 import type { KeyCache } from '../auth/key-cache.js'
 import { ApiError } from '../errors.js'
+import { limitedByAddress } from './auth-failures.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,7 +24,8 @@ const unauthorized = () => new ApiError('unauthorized', 'A valid API key is requ
 
 /** onRequest hook: resolves the bearer token to a principal, or answers 401 `unauthorized`. */
 export function authenticate (keys: KeyCache): onRequestAsyncHookHandler {
-  return async (request) => {
+  // A token that cannot be one of ours is refused before any query; failures count against the address.
+  return limitedByAddress(async (request) => {
     const token = bearerToken(request)
     const kind = token === null ? null : tokenKind(token)
     if (token === null || kind === null) throw unauthorized()
@@ -37,17 +39,17 @@ export function authenticate (keys: KeyCache): onRequestAsyncHookHandler {
       userId: key.userId,
       scopes: new Set(key.scopes as Scope[])
     }
-  }
+  })
 }
 
 /** onRequest hook for operator routes: `Authorization: Bearer <ADMIN_TOKEN>`. */
 export function authenticateAdmin (adminToken: string): onRequestAsyncHookHandler {
-  return async (request) => {
+  return limitedByAddress(async (request) => {
     const token = bearerToken(request)
     if (token === null || !sameSecret(token, adminToken)) {
       throw new ApiError('unauthorized', 'The admin API needs Authorization: Bearer <ADMIN_TOKEN>')
     }
-  }
+  })
 }
 
 /** The principal of an authenticated request (routes behind `authenticate` always have one). */
@@ -56,8 +58,12 @@ export function principalOf (request: FastifyRequest): Principal {
   return request.principal
 }
 
-/** preHandler demanding every listed scope (403 `insufficient_scope`); with none, any valid key passes. */
-export function requireScopes (...scopes: Scope[]): preHandlerAsyncHookHandler {
+/**
+ * Route onRequest hook demanding every listed scope (403 `insufficient_scope`); with none, any valid key passes.
+ * It runs after `authenticate` and before the body is read, so a key without the scope learns nothing about the
+ * body (403 before 400, CONTRACT §10): use it as `onRequest`, never as a later hook.
+ */
+export function requireScopes (...scopes: Scope[]): onRequestAsyncHookHandler {
   return async (request) => {
     const missing = missingScopes(principalOf(request), scopes)
     if (missing.length > 0) {

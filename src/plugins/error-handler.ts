@@ -72,6 +72,8 @@ export function toApiError (error: unknown, request?: FastifyRequest): ApiError 
 export function sendError (reply: FastifyReply, apiError: ApiError): FastifyReply {
   if (apiError.code === 'unauthorized') reply.header('www-authenticate', 'Bearer')
   if (apiError.code === 'insufficient_scope') reply.header('www-authenticate', 'Bearer error="insufficient_scope"')
+  const retryAfter = (apiError as { retryAfterSeconds?: unknown }).retryAfterSeconds
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter))
   return reply.code(apiError.status).type('application/json; charset=utf-8').send(apiError.toBody())
 }
 
@@ -95,7 +97,7 @@ export const MAX_URL_LENGTH = 8192
 export const MAX_PARAM_LENGTH = 1024
 
 function sendWithStatus (reply: FastifyReply, status: number, message: string): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send(new ApiError('invalid_request', message).toBody())
+  return reply.code(status).header('x-content-type-options', 'nosniff').type('application/json; charset=utf-8').send(new ApiError('invalid_request', message).toBody())
 }
 
 /**

@@ -14,13 +14,31 @@ export function appEventsOf (app: FastifyInstance): AppEvents {
   let events = byRegistry.get(registry)
   if (events === undefined) {
     events = new AppEvents()
-    registerExecutionMetrics(registry, events)
+    registerExecutionMetrics(registry, events, app.metrics.queueLabel)
     byRegistry.set(registry, events)
   }
   return events
 }
 
-export function registerExecutionMetrics (registry: Registry, events: AppEvents): void {
+/**
+ * Queue names are chosen by tenants: as label values they would leak across tenants and grow without bound, so
+ * /metrics carries them only with METRICS_QUEUE_LABELS=on, and then at most QUEUE_LABELS_MAX of them (the rest
+ * count as "other"). Off, every queue counts as "all" (CONTRACT §10).
+ */
+export const QUEUE_LABELS_MAX = 100
+
+export function queueLabeller (on: boolean): (queue: string) => string {
+  if (!on) return () => 'all'
+  const seen = new Set<string>()
+  return (queue) => {
+    if (seen.has(queue)) return queue
+    if (seen.size >= QUEUE_LABELS_MAX) return 'other'
+    seen.add(queue)
+    return queue
+  }
+}
+
+export function registerExecutionMetrics (registry: Registry, events: AppEvents, queueLabel = queueLabeller(false)): void {
   const registers = [registry]
   const enqueued = new Counter({ name: 'executions_enqueued_total', help: 'Executions enqueued, by queue and trigger', labelNames: ['queue', 'trigger'] as const, registers })
   const claimed = new Counter({ name: 'executions_claimed_total', help: 'Executions claimed by workers (attempts started), by queue', labelNames: ['queue'] as const, registers })
@@ -42,16 +60,16 @@ export function registerExecutionMetrics (registry: Registry, events: AppEvents)
   const taskFailures = new Counter({ name: 'scheduler_task_failures_total', help: 'Scheduler task runs that threw', labelNames: ['task'] as const, registers })
 
   events.on('execution:enqueued', (e) => {
-    enqueued.inc({ queue: e.queue, trigger: e.trigger })
+    enqueued.inc({ queue: queueLabel(e.queue), trigger: e.trigger })
     if (e.trigger === 'schedule') lag.observe(Math.max(0, (e.enqueuedAt.getTime() - e.scheduledFor.getTime()) / 1000))
   })
-  events.on('execution:claimed', (e) => claimed.inc({ queue: e.queue }))
-  events.on('execution:succeeded', (e) => succeeded.inc({ queue: e.queue }))
+  events.on('execution:claimed', (e) => claimed.inc({ queue: queueLabel(e.queue) }))
+  events.on('execution:succeeded', (e) => succeeded.inc({ queue: queueLabel(e.queue) }))
   events.on('execution:attempt-failed', (e) => {
-    attemptsFailed.inc({ queue: e.queue, reason: e.reason })
-    if (e.final) failed.inc({ queue: e.queue })
+    attemptsFailed.inc({ queue: queueLabel(e.queue), reason: e.reason })
+    if (e.final) failed.inc({ queue: queueLabel(e.queue) })
   })
-  events.on('lease:expired', (e) => leasesExpired.inc({ queue: e.queue }))
+  events.on('lease:expired', (e) => leasesExpired.inc({ queue: queueLabel(e.queue) }))
   events.on('schedule:failed', () => evaluationFailures.inc())
   events.on('tick:done', (s) => {
     tickDuration.observe(s.durationMs / 1000)

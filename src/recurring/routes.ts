@@ -27,7 +27,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       body: s.PutRecurringJobBody,
       response: { 200: s.RecurringJobResponse, ...authedErrorResponses(409, 413, 415) }
     },
-    preHandler: requireScopes('write:recurring')
+    onRequest: requireScopes('write:recurring')
   }, async (request) => s.toRecurringJobResponse((await recurring.put(tenantOf(request), request.params.id, request.body)).job))
 
   app.patch('/v1/recurring/:id', {
@@ -40,7 +40,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       body: s.PatchRecurringJobBody,
       response: { 200: s.RecurringJobResponse, ...authedErrorResponses(404, 409, 413, 415) }
     },
-    preHandler: requireScopes('write:recurring')
+    onRequest: requireScopes('write:recurring')
   }, async (request) => s.toRecurringJobResponse(await recurring.patch(tenantOf(request), request.params.id, request.body)))
 
   app.get('/v1/recurring/:id', {
@@ -51,7 +51,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       params: s.RecurringIdParams,
       response: { 200: s.RecurringJobResponse, ...authedErrorResponses(404) }
     },
-    preHandler: requireScopes('read:recurring')
+    onRequest: requireScopes('read:recurring')
   }, async (request) => s.toRecurringJobResponse(await recurring.get(tenantOf(request), request.params.id)))
 
   app.get('/v1/recurring', {
@@ -63,7 +63,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       querystring: s.ListRecurringJobsQuery,
       response: { 200: s.ListRecurringJobsResponse, ...authedErrorResponses() }
     },
-    preHandler: requireScopes('read:recurring')
+    onRequest: requireScopes('read:recurring')
   }, async (request) => {
     const page = await recurring.list(tenantOf(request), request.query)
     return { data: page.jobs.map(s.toRecurringJobResponse), next_cursor: page.nextCursor }
@@ -78,7 +78,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       params: s.RecurringIdParams,
       response: { 200: s.DeletedResponse, ...authedErrorResponses(404) }
     },
-    preHandler: requireScopes('write:recurring')
+    onRequest: requireScopes('write:recurring')
   }, async (request) => {
     await recurring.delete(tenantOf(request), request.params.id)
     return { deleted: true as const }
@@ -93,7 +93,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       body: s.RegisterWorkerBody,
       response: { 200: s.RegisterWorkerResponse, ...authedErrorResponses(413, 415) }
     },
-    preHandler: requireScopes('write:recurring')
+    onRequest: requireScopes('write:recurring')
   }, async (request) => {
     const { workerId, registered } = await workers.register(tenantOf(request), request.body)
     return {
@@ -111,6 +111,6 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       body: s.PreviewCronBody,
       response: { 200: s.PreviewCronResponse, ...authedErrorResponses(413, 415) }
     },
-    preHandler: requireScopes()
+    onRequest: requireScopes()
   }, async (request) => ({ occurrences: previewCron(request.body, deps.clock.now()) }))
 }

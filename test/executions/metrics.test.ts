@@ -52,5 +52,26 @@ t.test('/metrics reports enqueued, claimed, succeeded and failed executions by q
     has('scheduler_lag_seconds_bucket{le="1"} 0')
     has('scheduler_lag_seconds_bucket{le="2"} 2')
     t.match(text, /scheduler_tick_duration_seconds_count \d+/)
-  })
+  }, { env: { METRICS_QUEUE_LABELS: 'on' } })
+})
+
+t.test('/metrics carries no queue name a tenant chose unless METRICS_QUEUE_LABELS=on, and then at most 100', async (t) => {
+  for (const on of [false, true]) {
+    await t.test(on ? 'on' : 'off', async (t) => {
+      await eachApp(t, async (t, { app, db, clock }) => {
+        const tenant = await createTenant(app)
+        await insertSchedules(db.database.db, tenant.tenantId, Array.from({ length: 105 }, (_, i) => ({ id: `r${i}`, cron: '0 3 * * *', queue: `secret-queue-${i}` })), clock.now())
+        for (let i = 0; i < 105; i++) await app.inject({ method: 'POST', url: `/v1/recurring/r${i}/trigger`, headers: tenant.headers })
+        const text = (await app.inject({ method: 'GET', url: '/metrics' })).body
+        const series = text.split('\n').filter((line) => line.startsWith('executions_enqueued_total{'))
+        if (on) {
+          t.equal(series.length, 101, '100 queue names and "other"')
+          t.ok(series.includes('executions_enqueued_total{queue="other",trigger="manual"} 5'))
+        } else {
+          t.notMatch(text, /secret-queue/)
+          t.strictSame(series, ['executions_enqueued_total{queue="all",trigger="manual"} 105'])
+        }
+      }, { env: { METRICS_QUEUE_LABELS: on ? 'on' : 'off' } })
+    })
+  }
 })
