@@ -124,7 +124,11 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   await app.register(dashboardRoutes) //  /dashboard: the operations UI, a client of the API above (CONTRACT §15)
 
   // One scheduler loop per process (SCHEDULER=off disables it): cron occurrences, leases, retention, series windows.
-  if (deps.config.scheduler) attachScheduler(app, deps, [seriesWindowTask(deps)])
+  if (deps.config.scheduler) {
+    const loop = attachScheduler(app, deps, [seriesWindowTask(deps)])
+    // After a database outage the loop ticks at once instead of finishing its backoff (CONTRACT §10: resume in 5 s).
+    deps.database.onRestored?.(() => { loop.wake() })
+  }
 
   return app
 }

@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import * as tables from './tables.js'
+import { CONNECT_TIMEOUT_MS, Watchdog } from './watchdog.js'
 
 export type Tables = typeof tables
 /** A database handle or an open transaction: store functions take one as their first argument. */
@@ -26,6 +27,8 @@ export interface Database {
   listen (channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
   /** Sends a wake-up message; a lost message only costs latency, never correctness. */
   notify (channel: string, payload?: string): Promise<void>
+  /** Runs `listener` each time the database answers again after an outage (PostgreSQL; PGlite never goes away). */
+  onRestored? (listener: () => void): void
   close (): Promise<void>
 }
 
@@ -82,15 +85,19 @@ export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000
 const SESSION_SETTINGS = { idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS }
 
 function openPostgres (url: string, max: number): Database {
+  // CONTRACT §10: no query waits on a database that stopped answering (watchdog.ts), and reconnects after an
+  // outage come at most half a second apart instead of postgres.js's default backoff of up to 20 s.
+  const watchdog = new Watchdog(url)
   const client = postgres(url, {
     max,
     onnotice: () => {},
-    // Keep failures fast so a database outage answers 503 quickly instead of hanging requests.
-    connect_timeout: 5,
+    connect_timeout: CONNECT_TIMEOUT_MS / 1000,
     idle_timeout: 60,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+    socket: watchdog.openSocket,
     connection: SESSION_SETTINGS
-  })
-  const db = drizzlePostgres(client, { schema: tables }) as unknown as Executor
+  } as unknown as postgres.Options<Record<string, postgres.PostgresType>>)
+  const db = drizzlePostgres(watchdog.guard(client), { schema: tables }) as unknown as Executor
   return {
     kind: 'postgres',
     db,
@@ -102,7 +109,11 @@ function openPostgres (url: string, max: number): Database {
     async notify (channel, payload = '') {
       await db.execute(sql`select pg_notify(${channel}, ${payload})`)
     },
-    async close () { await client.end({ timeout: 5 }) }
+    onRestored (listener) { watchdog.onRestored(listener) },
+    async close () {
+      watchdog.close()
+      await client.end({ timeout: 5 })
+    }
   }
 }
 
@@ -120,6 +131,7 @@ function wrapPglite (client: PGlite): Database {
       return async () => { emitter.off(channel, onMessage) }
     },
     async notify (channel, payload = '') { emitter.emit(channel, payload) },
+    onRestored () {},
     async close () { if (!client.closed) await client.close() }
   }
 }

@@ -16,6 +16,8 @@ function expectedMigrations (): number {
   return journal.entries.length
 }
 
+const READY_DEADLINE_MS = 900
+
 export function registerHealth (app: FastifyInstance, database: Database): void {
   const expected = expectedMigrations()
   const tags = ['operations']
@@ -27,7 +29,14 @@ export function registerHealth (app: FastifyInstance, database: Database): void 
   app.get('/readyz', {
     schema: { operationId: 'getReadiness', summary: 'The database is reachable and migrated', tags, security: [], response: { 200: Status, ...errorResponses() } }
   }, async () => {
-    const [row] = await queryRows<{ applied: number }>(database.db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`)
+    // CONTRACT §10: /readyz answers within 1 s even while the database stops answering.
+    let timer: NodeJS.Timeout | undefined
+    const [row] = await Promise.race([
+      queryRows<{ applied: number }>(database.db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new ApiError('unavailable', 'The database is unavailable; try again shortly')), READY_DEADLINE_MS)
+      })
+    ]).finally(() => clearTimeout(timer))
     if ((row?.applied ?? 0) < expected) {
       throw new ApiError('unavailable', `Database migrations are not applied (${row?.applied ?? 0} of ${expected})`)
     }

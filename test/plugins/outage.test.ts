@@ -89,10 +89,14 @@ t.test('the service answers 503 while PostgreSQL is cut off and recovers when it
   t.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 503)
 
   await cut.start()
+  const back = performance.now()
   let recovered = 0
-  for (let i = 0; i < 20 && recovered !== 200; i++) {
+  // CONTRACT §10: requests resume within 5 s of the database's return.
+  while (recovered !== 200 && performance.now() - back < 5_000) {
     recovered = (await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })).statusCode
+    if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 50))
   }
+  t.comment(`cut connections: requests served again ${((performance.now() - back) / 1000).toFixed(2)} s after the database returned`)
   t.equal(recovered, 200, 'the same process serves again once the database is back')
   t.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 200)
 })
