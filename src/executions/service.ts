@@ -1,4 +1,4 @@
-// Executions use cases (CONTRACT §6): the worker protocol, listing, manual triggers, and the scheduler's
+// Executions use cases (docs/contract.md §6): the worker protocol, listing, manual triggers, and the scheduler's
 // lease expiry. No Fastify here; the REST routes and the scheduler loop call it. Every worker call checks the
 // lease under a row lock, so a claim, a lease expiry and a worker's call on the same execution are serialized
 // and exactly one of them wins. Which transition happens is lifecycle.ts's decision.
@@ -66,7 +66,7 @@ export class ExecutionsService {
     return done
   }
 
-  /** CONTRACT §6: queued again after the backoff, or `failed` once attempt = max_attempts. */
+  /** docs/contract.md §6: queued again after the backoff, or `failed` once attempt = max_attempts. */
   async fail (tenantId: string, id: string, workerId: string, error: string): Promise<Execution> {
     const failed = await this.#withLease(tenantId, id, workerId, (tx, row, now) =>
       store.updateExecution(tx, id, lifecycle.fail(row, error, now, this.#random())))
@@ -88,7 +88,7 @@ export class ExecutionsService {
     return { data, nextCursor: rows.length > options.limit && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
-  /** CONTRACT §5: one manual execution enqueued now; next_run_at is untouched. */
+  /** docs/contract.md §5: one manual execution enqueued now; next_run_at is untouched. */
   async trigger (tenantId: string, recurringId: string): Promise<Execution> {
     const now = this.clock.now()
     const execution = await store.insertManualExecution(this.db, tenantId, recurringId, now)
@@ -100,7 +100,7 @@ export class ExecutionsService {
   }
 
   /**
-   * CONTRACT §6: expires up to `limit` leases that ended before `now`, each a failed attempt "timeout" (the
+   * docs/contract.md §6: expires up to `limit` leases that ended before `now`, each a failed attempt "timeout" (the
    * retry-or-fail rule of lifecycle.fail). Bounded batches, SKIP LOCKED: several instances share the work, and a
    * worker's own complete/fail on the same row (which locks it) is serialized with the expiry. Resolves to how many.
    */
@@ -119,7 +119,7 @@ export class ExecutionsService {
     return expired.length
   }
 
-  /** CONTRACT §1 EXECUTION_RETENTION_DAYS: deletes up to `limit` finished executions older than the retention. */
+  /** docs/contract.md §1 EXECUTION_RETENTION_DAYS: deletes up to `limit` finished executions older than the retention. */
   async pruneFinished (now: Date, retentionDays: number, limit: number): Promise<number> {
     const count = await store.pruneFinished(this.db, new Date(now.getTime() - retentionDays * DAY_MS), limit)
     if (count > 0) this.#events?.emitSafely('executions:pruned', { count })

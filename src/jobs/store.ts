@@ -1,4 +1,4 @@
-// Persistence for job instances (CONTRACT §7). The partial unique index jobs_series_occurrence_live_unique holds
+// Persistence for job instances (docs/contract.md §7). The partial unique index jobs_series_occurrence_live_unique holds
 // exactly one live instance per (series, occurrence date); inserts use ON CONFLICT DO NOTHING, so materializing
 // twice, or concurrently, creates nothing twice.
 import { and, asc, count, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm'
@@ -68,7 +68,7 @@ export async function insertGeneratedJobs (db: Executor, toInsert: readonly JobT
 }
 
 /**
- * Cancels the series' pending instances that start at or after `now` (CONTRACT §7 update and end); with
+ * Cancels the series' pending instances that start at or after `now` (docs/contract.md §7 update and end); with
  * `keepEdited`, instances changed on their own with jobs.update stay as they are. Returns how many were cancelled.
  */
 export async function cancelPendingJobs (db: Executor, seriesId: string, now: Date, reason: CancelReason, keepEdited: boolean): Promise<number> {

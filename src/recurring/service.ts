@@ -1,9 +1,9 @@
-// Recurring-job use cases (CONTRACT §5, §6): the rules of the contract, the transactions, the ApiErrors. No Fastify
+// Recurring-job use cases (docs/contract.md §5, §6): the rules of the contract, the transactions, the ApiErrors. No Fastify
 // here: REST routes, worker registration and any other caller share these functions.
 //
 // Choices where the contract is silent:
 // - Every successful save (PUT, PATCH, `PATCH {}` included, worker registration) sets updated_at = now and
-//   recomputes next_run_at as the first occurrence strictly after now (CONTRACT §6 "after the moment it was
+//   recomputes next_run_at as the first occurrence strictly after now (docs/contract.md §6 "after the moment it was
 //   saved"). An update that keeps the schedule therefore keeps next_run_at, except for an occurrence that is due
 //   but not yet enqueued at that very second, which the save skips.
 // - Checks run in the contract's order: schema → payload size → cron → zone → existence (404) → job_type conflict.

@@ -1,5 +1,5 @@
 // The window: for every occurrence date from today (series time zone) through today + GENERATION_HORIZON_DAYS,
-// within ends_on, max_occurrences, COUNT and UNTIL, exactly one live instance (CONTRACT §7). Occurrences before
+// within ends_on, max_occurrences, COUNT and UNTIL, exactly one live instance (docs/contract.md §7). Occurrences before
 // today are never materialized but count toward COUNT and max_occurrences (indices from dtstart). Idempotent:
 // jobs_series_occurrence_live_unique + ON CONFLICT DO NOTHING leave every date that already holds a live
 // instance (pending, in_progress, done or user-cancelled) alone, and give a new one to dates that hold none or

@@ -1,4 +1,4 @@
-// Job-series use cases (CONTRACT §7), called by the REST routes, the MCP tools and the window task alike. Owns the
+// Job-series use cases (docs/contract.md §7), called by the REST routes, the MCP tools and the window task alike. Owns the
 // transactions and throws ApiError; transports only check scopes and shape responses.
 //
 // Create and update commit the template first and generate the window in a transaction of its own: when that
@@ -145,7 +145,7 @@ export class SeriesService {
     return this.#generateNow(series)
   }
 
-  /** One-way (CONTRACT §7): ends_on capped at today, ended_at set, pending instances from now on cancelled. */
+  /** One-way (docs/contract.md §7): ends_on capped at today, ended_at set, pending instances from now on cancelled. */
   async end (principal: Principal, id: string): Promise<{ ended: true, id: string }> {
     const now = this.clock.now()
     return this.db.transaction(async (tx) => {
