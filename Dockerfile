@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build stage: install everything, compile TypeScript, then drop dev dependencies.
-FROM node:20-bookworm-slim AS build
+# Node 24 is the active LTS; the tag is pinned to a full version so a rebuild gets the same runtime.
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # The SDK is an npm workspace: npm ci needs its package.json.
@@ -13,16 +14,17 @@ COPY drizzle ./drizzle
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled code, production dependencies and migrations only, as the unprivileged `node` user.
-FROM node:20-bookworm-slim
+# The app files stay owned by root (read-only for `node`); only /data is writable.
+FROM node:24.22.3-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8080 \
     DATA_DIR=/data
 WORKDIR /app
-COPY --from=build --chown=node:node /app/package.json ./package.json
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
-COPY --from=build --chown=node:node /app/drizzle ./drizzle
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/drizzle ./drizzle
 RUN mkdir -p /data && chown node:node /data
 USER node
 # Embedded PGlite keeps its files here when DATABASE_URL is unset.

@@ -31,9 +31,28 @@ const { values: args } = parseArgs({
     minutes: { type: 'string', default: '3' },
     instances: { type: 'string', default: '1' },
     'batch-size': { type: 'string', default: '500' },
-    url: { type: 'string' }
+    url: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
   }
 })
+
+if (args.help === true) {
+  console.log(`Usage: npx tsx bench/scheduler.ts [options]
+
+burst:  --schedules schedules all due at one instant; time until every one is enqueued, executions per second, peak RSS
+steady: --steady schedules firing every minute, run by the real SchedulerLoop for --minutes simulated minutes; lag per execution
+
+  --engine <postgres|pglite>  one engine only (default: both)
+  --url <postgres://…>        PostgreSQL server (default BENCH_DATABASE_URL, TEST_DATABASE_URL, then the local one);
+                              each run creates and drops its own database there
+  --schedules <n>             burst size (default 100000; 0 skips the burst)
+  --steady <n>                steady-state schedules (default 10000; 0 skips it)
+  --minutes <n>               simulated minutes of steady state (default 3)
+  --instances <n>             tickers with their own pools, as n service instances (PostgreSQL; default 1)
+  --batch-size <n>            schedules claimed per transaction (default 500)
+  -h, --help                  this text`)
+  process.exit(0)
+}
 
 const BURST_SCHEDULES = Number(args.schedules)
 const STEADY_SCHEDULES = Number(args.steady)

@@ -1,4 +1,4 @@
-// The environment, as one TypeBox object (CONTRACT §1). loadConfig is pure: only main.ts reads process.env.
+// The environment, as one TypeBox object (docs/contract.md §1). loadConfig is pure: only main.ts reads process.env.
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 

@@ -1,4 +1,4 @@
-// The contract's error catalogue (CONTRACT §4), once. Every failure path ends in ApiError or is mapped to one by
+// The contract's error catalogue (docs/contract.md §4), once. Every failure path ends in ApiError or is mapped to one by
 // plugins/error-handler.ts, the only writer of error bodies.
 
 export const STATUS = {

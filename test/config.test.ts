@@ -1,7 +1,7 @@
 import t from 'tap'
 import { ConfigError, ConfigSchema, loadConfig } from '../src/config.js'
 
-t.test('loadConfig applies the contract defaults (CONTRACT §1)', async (t) => {
+t.test('loadConfig applies the contract defaults (docs/contract.md §1)', async (t) => {
   t.strictSame({ ...loadConfig({}) }, {
     port: 8080,
     host: '127.0.0.1',

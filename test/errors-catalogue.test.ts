@@ -1,4 +1,4 @@
-// Keeps the error catalogue (src/errors.ts, CONTRACT §4) honest, as fastify's errors-vs-docs test does: every
+// Keeps the error catalogue (src/errors.ts, docs/contract.md §4) honest, as fastify's errors-vs-docs test does: every
 // code is documented in the OpenAPI document, reachable through some documented response status, and asserted
 // by at least one test.
 import { readdirSync, readFileSync, statSync } from 'node:fs'

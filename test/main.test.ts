@@ -5,22 +5,27 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { engines, openTestDb } from './helpers/db.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
 interface Running { child: ChildProcess, url: string, logs: string[] }
 
-async function start (env: Record<string, string | undefined>): Promise<Running> {
+/** Starts src/main.ts; whatever happens to the test (failure, timeout, bail-out), its teardown kills the child. */
+async function start (t: Test, env: Record<string, string | undefined>): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', SCHEDULER: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  const kill = () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') }
+  t.teardown(kill)
+  // tap ends a timed-out test file by signalling it; teardowns may not run then, an exit handler does.
+  process.once('exit', kill)
   const logs: string[] = []
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line within 30 s:\n${logs.join('\n')}`)), 30_000)
+    const timer = setTimeout(() => { kill(); reject(new Error(`no listening line within 30 s:\n${logs.join('\n')}`)) }, 30_000)
     let buffer = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString()
@@ -61,7 +66,7 @@ for (const engine of engines()) {
     t.teardown(() => rmSync(dataDir, { recursive: true, force: true }))
     const env: Record<string, string> = engine === 'pglite' ? { DATA_DIR: dataDir } : { DATABASE_URL: (await openTestDb(t, 'postgres')).url! }
 
-    const first = await start(env)
+    const first = await start(t, env)
     const token = firstStartToken(first.logs)
     t.match(token, /^zoop_uk_/, 'the first start logs the token')
     t.match(first.logs.join('\n'), /send it as \\?"Authorization: Bearer zoop_uk_/, 'and says how to use it')
@@ -71,7 +76,7 @@ for (const engine of engines()) {
     t.equal(stopped.code, 0, 'SIGTERM exits cleanly')
     t.ok(stopped.ms < 10_000, `within 10 s (${stopped.ms} ms)`)
 
-    const second = await start(env)
+    const second = await start(t, env)
     t.equal(firstStartToken(second.logs), null, 'no second bootstrap')
     t.equal(await me(second.url, token!), 200, 'the key from the first start still works (data survived)')
     t.equal((await stop(second)).code, 0)
@@ -82,12 +87,12 @@ for (const engine of engines()) {
     t.teardown(() => rmSync(dataDir, { recursive: true, force: true }))
     const key = `zoop_uk_${'b'.repeat(40)}`
     const env = { BOOTSTRAP_API_KEY: key, ...(engine === 'pglite' ? { DATA_DIR: dataDir } : { DATABASE_URL: (await openTestDb(t, 'postgres')).url! }) }
-    const first = await start(env)
+    const first = await start(t, env)
     t.equal(firstStartToken(first.logs), null, 'a given key is not printed')
     t.ok(first.logs.some((l) => l.includes('Registered BOOTSTRAP_API_KEY')))
     t.equal(await me(first.url, key), 200)
     await stop(first)
-    const second = await start(env)
+    const second = await start(t, env)
     t.notOk(second.logs.some((l) => l.includes('Registered BOOTSTRAP_API_KEY')), 'nothing is created on restart')
     t.equal(await me(second.url, key), 200)
     await stop(second)

@@ -1,4 +1,4 @@
-// Operator routes (CONTRACT §3), only registered when ADMIN_TOKEN is set.
+// Operator routes (docs/contract.md §3), only registered when ADMIN_TOKEN is set.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { authenticateAdmin } from '../plugins/auth.js'
 import { errorResponses } from '../schemas/common.js'

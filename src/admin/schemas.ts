@@ -1,4 +1,4 @@
-// Admin API shapes (CONTRACT §3) and the functions that fill them.
+// Admin API shapes (docs/contract.md §3) and the functions that fill them.
 import { Type, type Static } from 'typebox'
 import { SCOPES, type Scope } from '../auth/scopes.js'
 import { Nullable, Timestamp, Uuid } from '../schemas/common.js'

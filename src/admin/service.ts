@@ -1,4 +1,4 @@
-// Operator use cases (CONTRACT §3). Unknown tenants answer not_found; keys are generated here and their
+// Operator use cases (docs/contract.md §3). Unknown tenants answer not_found; keys are generated here and their
 // tokens leave the service exactly once, in the create response.
 import { generateToken, hashToken } from '../auth/api-keys.js'
 import { SCOPES } from '../auth/scopes.js'

@@ -1,4 +1,4 @@
-// CONTRACT §2: the first start on an empty database creates tenant `default`, team member `Owner` and a user-bound
+// docs/contract.md §2: the first start on an empty database creates tenant `default`, team member `Owner` and a user-bound
 // key with every scope, and logs the token once. With BOOTSTRAP_API_KEY that exact token is used, idempotently.
 // An advisory transaction lock keeps two instances starting together from bootstrapping twice.
 import { asc, eq, sql } from 'drizzle-orm'

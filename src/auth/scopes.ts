@@ -1,4 +1,4 @@
-// CONTRACT §2: the scope catalogue. Write never implies read; a key created without a scope list has all of them.
+// docs/contract.md §2: the scope catalogue. Write never implies read; a key created without a scope list has all of them.
 export const SCOPES = [
   'read:recurring', 'write:recurring', 'work:executions',
   'read:job_series', 'write:job_series', 'read:jobs', 'write:jobs'

@@ -1,6 +1,6 @@
 // Cronos macros (SEMANTICS §3): case-insensitive names for fixed expressions. Cronos accepts every macro under
 // either format; the format listed here is the one whose field layout the equivalent expression uses.
-// Macros are never jittered, even when a seed is given (CONTRACT §5).
+// Macros are never jittered, even when a seed is given (docs/contract.md §5).
 
 import type { CronFormat } from './schedule.js'
 

@@ -286,7 +286,7 @@ class FieldParser {
   }
 
   /**
-   * `H` and `H/step` (CONTRACT §5): a value derived from the seed (the schedule id) with FNV-1a over
+   * `H` and `H/step` (docs/contract.md §5): a value derived from the seed (the schedule id) with FNV-1a over
    * seed + NUL + field name, so each field of one schedule gets its own stable value. `H` picks from the field's
    * hash range; `H/step` picks a start in [min, min + step) and repeats every `step` to the maximum.
    */
@@ -477,7 +477,7 @@ export function parseCron (expression: string, options: ParseCronOptions = {}): 
     if (macro === undefined) {
       throw new CronSyntaxError(`Unknown macro ${quote(text)}: use one of ${MACRO_NAMES}`, null, text)
     }
-    // Macros are never jittered (CONTRACT §5), so the seed is not passed on.
+    // Macros are never jittered (docs/contract.md §5), so the seed is not passed on.
     return buildSchedule(expression, macro.format, splitFields(macro.expression), undefined)
   }
   const parts = splitFields(text)

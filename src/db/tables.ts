@@ -1,5 +1,5 @@
 // The data model on one page. Every row carries tenant_id: nothing of one tenant is visible to another
-// (CONTRACT §2). Constraints are named because db/sql-errors.ts maps unique violations by name to the
+// (docs/contract.md §2). Constraints are named because db/sql-errors.ts maps unique violations by name to the
 // contract's error codes.
 import { sql } from 'drizzle-orm'
 import {
@@ -18,7 +18,7 @@ export const JOB_STATUSES = ['unscheduled', 'scheduled', 'in_progress', 'done', 
 export const CANCEL_REASONS = ['user', 'series_updated', 'series_ended', 'series_split'] as const
 
 /**
- * CONTRACT §10: an enumerated column is also a CHECK in SQL, so no writer can store a value outside its set
+ * docs/contract.md §10: an enumerated column is also a CHECK in SQL, so no writer can store a value outside its set
  * (NULL passes a CHECK; nullability is the column's own NOT NULL).
  */
 function oneOf (name: string, column: AnyPgColumn, values: readonly string[]) {
@@ -127,7 +127,7 @@ export const executions = pgTable('executions', {
   result: jsonb('result')
 }, (t) => [
   uniqueIndex('executions_seq_idx').on(t.seq),
-  // CONTRACT §6: one execution per (schedule, occurrence) — a retried or concurrent tick cannot enqueue twice.
+  // docs/contract.md §6: one execution per (schedule, occurrence) — a retried or concurrent tick cannot enqueue twice.
   uniqueIndex('executions_schedule_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
     .where(sql`${t.trigger} = 'schedule'`),
   index('executions_tenant_seq_idx').on(t.tenantId, t.seq),
@@ -202,12 +202,12 @@ export const jobs = pgTable('jobs', {
   customerId: uuid('customer_id').references(() => customers.id),
   flatPrice: money('flat_price'),
   total: money('total').notNull(),
-  // Set when jobs.update changed this instance on its own (CONTRACT §7 preserve_exceptions).
+  // Set when jobs.update changed this instance on its own (docs/contract.md §7 preserve_exceptions).
   editedIndividually: boolean('edited_individually').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: instant('updated_at')
 }, (t) => [
-  // CONTRACT §7: exactly one live instance per occurrence date. Instances the service cancelled itself do not
+  // docs/contract.md §7: exactly one live instance per occurrence date. Instances the service cancelled itself do not
   // hold their date, so a regeneration can create a new one; a user-cancelled one does.
   uniqueIndex('jobs_series_occurrence_live_unique').on(t.seriesId, t.occurrenceDate)
     .where(sql`${t.cancelReason} IS NULL OR ${t.cancelReason} = 'user'`),

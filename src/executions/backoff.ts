@@ -1,4 +1,4 @@
-// CONTRACT §6: how long a failed attempt waits before it is claimable again. Pure: the jitter comes in as a
+// docs/contract.md §6: how long a failed attempt waits before it is claimable again. Pure: the jitter comes in as a
 // number, so tests pin it and the service injects its random source.
 
 export const BACKOFF_BASE_MS = 5_000

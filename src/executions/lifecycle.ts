@@ -1,4 +1,4 @@
-// The execution row's state machine (CONTRACT §6, §11, §12), pure: every transition an execution can make is
+// The execution row's state machine (docs/contract.md §6, §11, §12), pure: every transition an execution can make is
 // decided here from the row and `now`, and store.ts writes exactly what these functions return. Nothing else
 // decides a status, a lease, an attempt number or a retry time, so the retry-or-fail rule exists once.
 //
@@ -12,9 +12,9 @@ import { retryDelayMs } from './backoff.js'
 export type ExecutionStatus = 'queued' | 'running' | 'succeeded' | 'failed'
 export type ExecutionTrigger = 'schedule' | 'manual'
 
-/** last_error of an attempt whose lease ran out (CONTRACT §6). */
+/** last_error of an attempt whose lease ran out (docs/contract.md §6). */
 export const LEASE_TIMEOUT_ERROR = 'timeout'
-/** last_error of an execution ended by a newer occurrence under overlap_policy replace (CONTRACT §12). */
+/** last_error of an execution ended by a newer occurrence under overlap_policy replace (docs/contract.md §12). */
 export const REPLACED_ERROR = 'replaced'
 
 /** What an execution copies from its schedule when it is enqueued. */
@@ -112,7 +112,7 @@ export function complete (now: Date, result: unknown): ExecutionPatch {
 }
 
 /**
- * CONTRACT §6, the one retry-or-fail rule: a failed attempt is queued again after the backoff
+ * docs/contract.md §6, the one retry-or-fail rule: a failed attempt is queued again after the backoff
  * (5 s × 2^(attempt−1), capped at 1 h, × [0.5, 1] from `random`), or ends `failed` once attempt = max_attempts.
  * The lease is cleared; worker_id keeps the last holder.
  */
@@ -121,17 +121,17 @@ export function fail (row: Pick<ExecutionState, 'attempt' | 'maxAttempts'>, erro
   return { status: 'queued', availableAt: new Date(now.getTime() + retryDelayMs(row.attempt, random)), finishedAt: null, leaseExpiresAt: null, lastError: error }
 }
 
-/** CONTRACT §6: an expired lease is a failed attempt with last_error "timeout". */
+/** docs/contract.md §6: an expired lease is a failed attempt with last_error "timeout". */
 export function expire (row: Pick<ExecutionState, 'attempt' | 'maxAttempts'>, now: Date, random: number): ExecutionPatch {
   return fail(row, LEASE_TIMEOUT_ERROR, now, random)
 }
 
-/** CONTRACT §11: back to queued and claimable now, the attempt given back (a release is not a failed attempt). */
+/** docs/contract.md §11: back to queued and claimable now, the attempt given back (a release is not a failed attempt). */
 export function release (row: Pick<ExecutionState, 'attempt'>, now: Date): ExecutionPatch {
   return { status: 'queued', attempt: Math.max(0, row.attempt - 1), availableAt: now, startedAt: null, leaseExpiresAt: null }
 }
 
-/** CONTRACT §12 overlap_policy replace: the earlier execution ends failed; its worker's next call gets 409. */
+/** docs/contract.md §12 overlap_policy replace: the earlier execution ends failed; its worker's next call gets 409. */
 export function replace (now: Date): ExecutionPatch {
   return { status: 'failed', finishedAt: now, leaseExpiresAt: null, lastError: REPLACED_ERROR }
 }

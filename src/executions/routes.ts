@@ -1,4 +1,4 @@
-// /v1/executions (CONTRACT §6: worker protocol, list, get) and POST /v1/recurring/{id}/trigger (§5). HTTP shape,
+// /v1/executions (docs/contract.md §6: worker protocol, list, get) and POST /v1/recurring/{id}/trigger (§5). HTTP shape,
 // scope, call the service, present the result; the rules live in service.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppDeps } from '../deps.js'

@@ -1,4 +1,4 @@
-// Execution shapes (CONTRACT §6) and the one function that presents an execution: snake_case fields, RFC 3339
+// Execution shapes (docs/contract.md §6) and the one function that presents an execution: snake_case fields, RFC 3339
 // UTC whole-second timestamps, null where unset.
 import { Type, type Static } from 'typebox'
 import { Nullable, NullableTimestamp, Timestamp, Uuid } from '../schemas/common.js'
@@ -10,7 +10,7 @@ const ExecutionStatus = Type.Union([Type.Literal('queued'), Type.Literal('runnin
 const WorkerId = Type.String({ minLength: 1, maxLength: 200, description: 'the worker holding (or asking for) the lease', examples: ['worker-1'] })
 const QueueName = Type.String({ minLength: 1, maxLength: 200, examples: ['default'] })
 
-// CONTRACT §5 recurring job ids; §4: a bad id is 400 invalid_request.
+// docs/contract.md §5 recurring job ids; §4: a bad id is 400 invalid_request.
 export const RecurringId = Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$', examples: ['rjob_daily_cleanup'] })
 
 const EXAMPLE = {

@@ -1,4 +1,4 @@
-// Persistence of executions (CONTRACT §6), the only module that writes the executions table: the scheduler,
+// Persistence of executions (docs/contract.md §6), the only module that writes the executions table: the scheduler,
 // the worker protocol and manual triggers all insert and move rows through these functions, with the values
 // lifecycle.ts decided. Store functions take the executor (database or open transaction) first and return
 // domain rows (camelCase, Date) or null; they never throw HTTP errors. Instants come from the caller's clock,
@@ -34,7 +34,7 @@ export async function findJobTemplate (db: Executor, tenantId: string, recurring
 }
 
 /**
- * Inserts one manual execution of the tenant's schedule, enqueued now (CONTRACT §5 trigger), with the schedule's
+ * Inserts one manual execution of the tenant's schedule, enqueued now (docs/contract.md §5 trigger), with the schedule's
  * job_type, queue, payload, max_attempts and timeout_seconds. Null when the schedule does not exist.
  */
 export async function insertManualExecution (db: Executor, tenantId: string, recurringId: string, now: Date): Promise<Execution | null> {
@@ -57,7 +57,7 @@ export interface InsertedExecution {
 }
 
 /**
- * Inserts scheduled executions. ON CONFLICT on the partial unique index (CONTRACT §6): an occurrence already
+ * Inserts scheduled executions. ON CONFLICT on the partial unique index (docs/contract.md §6): an occurrence already
  * enqueued (a retried tick) is skipped, and only the new rows come back.
  */
 export async function insertScheduledExecutions (tx: Executor, rows: readonly NewExecution[]): Promise<InsertedExecution[]> {

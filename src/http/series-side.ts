@@ -1,4 +1,4 @@
-// What every series-side route shares (CONTRACT §7): schema errors answer invalid_input, never invalid_request,
+// What every series-side route shares (docs/contract.md §7): schema errors answer invalid_input, never invalid_request,
 // malformed JSON bodies included, and scopes are checked before the body is validated, so a key without the
 // scope learns nothing about the body (403 before 400).
 import type { FastifyInstance } from 'fastify'

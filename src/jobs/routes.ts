@@ -1,4 +1,4 @@
-// REST mirror of the jobs tools (CONTRACT §7). HTTP only; the rules live in service.ts.
+// REST mirror of the jobs tools (docs/contract.md §7). HTTP only; the rules live in service.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppDeps } from '../app.js'
 import { principalOf } from '../plugins/auth.js'

@@ -1,4 +1,4 @@
-// Job-instance shapes (CONTRACT §7): TypeBox objects shared by the REST routes and the MCP tools, and the
+// Job-instance shapes (docs/contract.md §7): TypeBox objects shared by the REST routes and the MCP tools, and the
 // functions that fill the response shapes.
 import { Type, type Static } from 'typebox'
 import { DateOnly, Nullable, Timestamp, Uuid } from '../schemas/common.js'

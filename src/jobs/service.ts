@@ -1,4 +1,4 @@
-// Job-instance use cases (CONTRACT §7): list, get and the individual edit that marks an instance as an exception
+// Job-instance use cases (docs/contract.md §7): list, get and the individual edit that marks an instance as an exception
 // (edited_individually) or cancels it on the user's behalf (cancel_reason "user", which keeps its date).
 import type { Principal } from '../auth/scopes.js'
 import type { Executor } from '../db/connect.js'

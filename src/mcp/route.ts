@@ -1,4 +1,4 @@
-// POST /api/mcp (CONTRACT §7): MCP over Streamable HTTP, stateless, JSON responses. Each request gets a fresh
+// POST /api/mcp (docs/contract.md §7): MCP over Streamable HTTP, stateless, JSON responses. Each request gets a fresh
 // low-level SDK Server + web-standard transport (the SDK's stateless pattern); the SDK speaks the protocol
 // (initialize, ping, tools/list, tools/call, JSON-RPC ids and errors) and our tool table does the work.
 //

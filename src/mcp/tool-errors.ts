@@ -1,4 +1,4 @@
-// The single mapping from a failure inside a tool to MCP's `isError: true` result (CONTRACT §7). The text is the
+// The single mapping from a failure inside a tool to MCP's `isError: true` result (docs/contract.md §7). The text is the
 // REST error body, so a client reads {"error": {"code", "message", "details"?}} on both transports; the codes are
 // the reference document's kinds: invalid_input, not_found, insufficient_scope, conflict, internal.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'

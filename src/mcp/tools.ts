@@ -1,7 +1,7 @@
-// The MCP tool table (CONTRACT §7): one row per tool with its name, the scope it needs, its input schema (the
+// The MCP tool table (docs/contract.md §7): one row per tool with its name, the scope it needs, its input schema (the
 // same TypeBox objects the REST routes validate with, so tools/list publishes the REST JSON Schemas), its output
 // schema and a handler that calls the same services. Arguments are validated here, once per call, with Ajv
-// compiled once per tool; unknown arguments are dropped, as unknown body fields are on REST (CONTRACT §4).
+// compiled once per tool; unknown arguments are dropped, as unknown body fields are on REST (docs/contract.md §4).
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { Type, type TObject, type TSchema } from 'typebox'
@@ -150,7 +150,7 @@ const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.n
 
 /** The tool's arguments, validated, defaulted and stripped of unknown fields; throws invalid_input. */
 export function argumentsOrThrow (tool: Tool, args: unknown): Record<string, unknown> {
-  // Strings the database cannot store and numbers JSON.parse made Infinity, all named at once (CONTRACT §10).
+  // Strings the database cannot store and numbers JSON.parse made Infinity, all named at once (docs/contract.md §10).
   const textIssues = jsonProblems(args ?? {})
   if (textIssues.length > 0) throw new ApiError('invalid_input', describeIssues('arguments', textIssues), textIssues)
   const copy = structuredClone(args ?? {})

@@ -1,4 +1,4 @@
-// Authentication (CONTRACT §2): every API request carries `Authorization: Bearer <token>`; the request-scoped
+// Authentication (docs/contract.md §2): every API request carries `Authorization: Bearer <token>`; the request-scoped
 // principal is what routes read. requireScopes is the one helper every route uses to demand scopes.
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { hashToken, sameHash, sameSecret, tokenKind } from '../auth/api-keys.js'

@@ -1,4 +1,4 @@
-// The only writer of error bodies (CONTRACT §4). ApiError → its code; Fastify's own failures (validation, body
+// The only writer of error bodies (docs/contract.md §4). ApiError → its code; Fastify's own failures (validation, body
 // size, media type, bad JSON, unknown route) and database outages are mapped into the same shape. Nothing of a
 // stack trace or SQL ever reaches a client.
 import { STATUS_CODES } from 'node:http'
@@ -10,7 +10,7 @@ import { describeIssues } from '../schemas/text.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The code a schema validation failure answers with: `invalid_input` on the job-series side (CONTRACT §7). */
+    /** The code a schema validation failure answers with: `invalid_input` on the job-series side (docs/contract.md §7). */
     validationCode?: 'invalid_request' | 'invalid_input'
   }
 }
@@ -92,7 +92,7 @@ export function registerErrorHandling (app: FastifyInstance): void {
   })
 }
 
-/** The longest URL we route (CONTRACT §10: over the limit is 414); path segments stop at the router's maxParamLength. */
+/** The longest URL we route (docs/contract.md §10: over the limit is 414); path segments stop at the router's maxParamLength. */
 export const MAX_URL_LENGTH = 8192
 export const MAX_PARAM_LENGTH = 1024
 

@@ -1,4 +1,4 @@
-// CONTRACT §9: /healthz (process up) and /readyz (database reachable, migrations applied). No key needed.
+// docs/contract.md §9: /healthz (process up) and /readyz (database reachable, migrations applied). No key needed.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'

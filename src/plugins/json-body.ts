@@ -1,4 +1,4 @@
-// The one JSON body parser (CONTRACT §4, §10). JSON.parse accepts what we cannot store: "\u0000" and "\uD800"
+// The one JSON body parser (docs/contract.md §4, §10). JSON.parse accepts what we cannot store: "\u0000" and "\uD800"
 // escapes become U+0000 and lone surrogates, 1e400 becomes Infinity. The parsed body is walked once, before
 // validation, and any such value is refused with 400 naming its field, so no handler or database ever sees it.
 // An empty body counts as no body, so POST …/trigger works with or without `{}`.
@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ApiError } from '../errors.js'
 import { describeIssues, jsonProblems, textProblem } from '../schemas/text.js'
 
-/** invalid_input on the job-series side (CONTRACT §7), invalid_request elsewhere. */
+/** invalid_input on the job-series side (docs/contract.md §7), invalid_request elsewhere. */
 function codeFor (request: FastifyRequest): 'invalid_request' | 'invalid_input' {
   return request.routeOptions.config?.validationCode ?? 'invalid_request'
 }

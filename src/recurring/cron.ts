@@ -1,6 +1,6 @@
 // How a recurring job's cron expression becomes occurrences, in one place for the API, previews and the
 // scheduler: the format is picked by field count (as Hangfire does), `H` is seeded with the schedule id
-// (CONTRACT §5), and parse errors become 400 invalid_cron_expression / invalid_timezone.
+// (docs/contract.md §5), and parse errors become 400 invalid_cron_expression / invalid_timezone.
 import { CronSyntaxError, nextOccurrence, parseCron, cronFormatOf, type CronSchedule } from '../cron/index.js'
 import { ApiError } from '../errors.js'
 import { isValidZone } from '../time/zones.js'
@@ -44,7 +44,7 @@ export function zoneOrThrow (timezone: string, field = 'timezone'): string {
 }
 
 /**
- * CONTRACT §6: the first occurrence strictly after `after` in the schedule's zone, or null when the schedule
+ * docs/contract.md §6: the first occurrence strictly after `after` in the schedule's zone, or null when the schedule
  * is disabled or never fires again. Throws (CronSyntaxError, RangeError) only if the stored row is broken.
  */
 export function nextRunAfter (job: { id: string, cronExpression: string, timezone: string, enabled: boolean }, after: Date): Date | null {

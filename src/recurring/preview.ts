@@ -1,4 +1,4 @@
-// POST /v1/preview/cron (CONTRACT §8): the next occurrences of an expression, written with the zone's offset at
+// POST /v1/preview/cron (docs/contract.md §8): the next occurrences of an expression, written with the zone's offset at
 // each instant. The same parser, seed rule and zone rules as a saved schedule, so a preview with `seed_id` shows
 // exactly what the schedule of that id will do.
 import { occurrences } from '../cron/index.js'

@@ -1,4 +1,4 @@
-// Recurring-jobs HTTP routes (CONTRACT §5, §8): shape, scope, call the service, present the result.
+// Recurring-jobs HTTP routes (docs/contract.md §5, §8): shape, scope, call the service, present the result.
 // `POST /v1/recurring/{id}/trigger` belongs to the executions feature.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'

@@ -1,6 +1,6 @@
-// Recurring-jobs API shapes (CONTRACT §5, §8) and the one function that presents a stored schedule.
+// Recurring-jobs API shapes (docs/contract.md §5, §8) and the one function that presents a stored schedule.
 // Body schemas avoid `properties` on free-form objects and object unions: with removeAdditional 'all' Ajv would
-// strip their contents (CONTRACT §4 "unknown fields are ignored" is implemented that way).
+// strip their contents (docs/contract.md §4 "unknown fields are ignored" is implemented that way).
 import { Type, type Static } from 'typebox'
 import { NullableTimestamp, Timestamp } from '../schemas/common.js'
 import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'

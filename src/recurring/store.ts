@@ -1,4 +1,4 @@
-// Persistence for recurring jobs (CONTRACT §5). Rows are always addressed by (tenant_id, id): another tenant's
+// Persistence for recurring jobs (docs/contract.md §5). Rows are always addressed by (tenant_id, id): another tenant's
 // row is simply not found. Unique violations surface as driver errors; the service maps them by constraint name.
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'

@@ -1,4 +1,4 @@
-// POST /v1/workers/register (CONTRACT §5): an SDK declares the schedules its code carries. Each one is upserted
+// POST /v1/workers/register (docs/contract.md §5): an SDK declares the schedules its code carries. Each one is upserted
 // with PUT semantics under an id derived from its job type; a conflicting item is reported, not fatal.
 //
 // Choices where the contract is silent:

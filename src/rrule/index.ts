@@ -22,7 +22,7 @@
 //     the year for YEARLY without BYMONTH.
 //   * Negative BYWEEKNO other than -1 does not reach back into the previous year's last
 //     week (the -52/-53 cases at a year edge that dateutil itself marks TODO).
-// - RFC 5545 where dateutil is wrong (CONTRACT §14):
+// - RFC 5545 where dateutil is wrong (docs/contract.md §14):
 //   1. Under MONTHLY/YEARLY, a BYDAY mixing plain and ordinal weekdays (1MO,FR) is the
 //      union of both (the first Monday and every Friday); dateutil intersects them.
 //   2. BYWEEKNO: the January days before week 1 belong to the previous year's last week,

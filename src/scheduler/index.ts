@@ -1,6 +1,6 @@
 // Attaches the scheduler loop to the app's lifecycle: it starts when the app is ready and stops (sleep aborted,
 // current tick awaited) when the app closes. One loop per process; several processes may share one PostgreSQL
-// database (CONTRACT §6). tickOnce is exported so tests can drive ticks without the timer.
+// database (docs/contract.md §6). tickOnce is exported so tests can drive ticks without the timer.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../deps.js'
 import { appEventsOf } from '../plugins/execution-metrics.js'

@@ -1,4 +1,4 @@
-// Pure: what one due schedule becomes at `now` (CONTRACT §6). No database, no clock: tick.ts feeds it rows and
+// Pure: what one due schedule becomes at `now` (docs/contract.md §6). No database, no clock: tick.ts feeds it rows and
 // writes its decisions in one transaction per batch.
 //
 // - On time: one execution with scheduled_for = next_run_at, coalesced_count 1, last_run_at = that occurrence,
@@ -38,7 +38,7 @@ export type SchedulePlan =
     readonly id: string
     readonly scheduledFor: Date
     readonly coalescedCount: number
-    /** = scheduledFor (CONTRACT §6: last_run_at is set to the occurrence the execution is for). */
+    /** = scheduledFor (docs/contract.md §6: last_run_at is set to the occurrence the execution is for). */
     readonly lastRunAt: Date
     readonly nextRunAt: Date | null
   }

@@ -15,12 +15,12 @@ export function isUuid (id: string): boolean {
   return UUID.test(id)
 }
 
-/** Rows per page of job_series.list and jobs.list (CONTRACT §7). */
+/** Rows per page of job_series.list and jobs.list (docs/contract.md §7). */
 export const PAGE_SIZE = 20
 
 export interface Page<T> { data: T[], count: number, page: number, limit: number }
 
-/** A page of a job-series side list (CONTRACT §7): `{data, count, page, limit}`, 20 rows a page. */
+/** A page of a job-series side list (docs/contract.md §7): `{data, count, page, limit}`, 20 rows a page. */
 export function pageOf<T extends TSchema> (row: T, $id: string) {
   return Type.Object({
     data: Type.Array(row),

@@ -1,4 +1,4 @@
-// What every string and number that reaches us must satisfy (CONTRACT §10): PostgreSQL text cannot hold U+0000,
+// What every string and number that reaches us must satisfy (docs/contract.md §10): PostgreSQL text cannot hold U+0000,
 // an unpaired surrogate cannot be encoded as UTF-8 (it would be stored as U+FFFD), a number JSON.parse turned into
 // Infinity (1e400) would be stored as null, and nesting deeper than 64 levels is refused before anything recurses
 // over it. The walk is iterative, so a body nested 10,000 deep costs a loop, not a stack.

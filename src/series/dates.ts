@@ -1,5 +1,5 @@
 // Calendar-date arithmetic for the series side. Dates are YYYY-MM-DD strings; "today" is always a local date
-// in the series time zone, read from the injected clock (CONTRACT §7).
+// in the series time zone, read from the injected clock (docs/contract.md §7).
 import { civilFromDays, daysFromCivil, formatWithOffset } from '../time/zones.js'
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/

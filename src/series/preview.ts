@@ -1,4 +1,4 @@
-// POST /v1/preview/rrule, POST /v1/job_series/preview and the job_series.preview tool (CONTRACT §8): the first
+// POST /v1/preview/rrule, POST /v1/job_series/preview and the job_series.preview tool (docs/contract.md §8): the first
 // `count` occurrences counted from dtstart, validated exactly like job_series.create.
 import { formatWithOffset, startOfLocalDay } from '../time/zones.js'
 import { localDate } from './dates.js'

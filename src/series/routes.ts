@@ -1,4 +1,4 @@
-// REST mirror of the job_series tools (CONTRACT §7) and the RRULE preview (§8). HTTP only: scopes, shapes, status
+// REST mirror of the job_series tools (docs/contract.md §7) and the RRULE preview (§8). HTTP only: scopes, shapes, status
 // codes; the rules live in service.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'

@@ -1,4 +1,4 @@
-// Job-series shapes (CONTRACT §7): the TypeBox objects REST routes validate with and MCP tools/list publishes,
+// Job-series shapes (docs/contract.md §7): the TypeBox objects REST routes validate with and MCP tools/list publishes,
 // and the functions that fill the response shapes (the one place that formats timestamps and money).
 // RecordId and the shared line item shapes live in schemas/series-side.ts; re-exported for the MCP tool table.
 import { Type, type Static } from 'typebox'

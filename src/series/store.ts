@@ -1,4 +1,4 @@
-// Persistence for job series and their templates (CONTRACT §7). Rows are addressed by (tenant_id, id): another
+// Persistence for job series and their templates (docs/contract.md §7). Rows are addressed by (tenant_id, id): another
 // tenant's series is simply not found. Store functions take the executor (database or open transaction) first.
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'

@@ -1,4 +1,4 @@
-// The series side's API limits (CONTRACT §7, reference job-series API), kept out of the dateutil-lenient RRULE
+// The series side's API limits (docs/contract.md §7, reference job-series API), kept out of the dateutil-lenient RRULE
 // engine: FREQ only DAILY/WEEKLY/MONTHLY/YEARLY, no BYHOUR/BYMINUTE/BYSECOND, COUNT 1–366, UNTIL between dtstart
 // and today + 5 years, IANA zones, real dates. Every failure is ApiError invalid_input naming the field.
 import { fractionDigits } from '../schemas/money.js'

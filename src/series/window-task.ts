@@ -1,4 +1,4 @@
-// The scheduler task that keeps every live series' window filled as days pass (CONTRACT §7): each run extends
+// The scheduler task that keeps every live series' window filled as days pass (docs/contract.md §7): each run extends
 // the windows of up to BATCH series whose generation_due_at has come (the next local midnight, or "now" after a
 // failed generation). Idempotent and safe on several instances (FOR UPDATE SKIP LOCKED, unique live index).
 import pino from 'pino'

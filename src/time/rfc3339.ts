@@ -1,4 +1,4 @@
-// CONTRACT §4: timestamps are RFC 3339 UTC with a Z and whole seconds; dates are YYYY-MM-DD.
+// docs/contract.md §4: timestamps are RFC 3339 UTC with a Z and whole seconds; dates are YYYY-MM-DD.
 
 /** '2026-03-25T07:00:00Z' (fraction dropped, never rounded up into the next second). */
 export function toTimestamp (instant: Date): string {

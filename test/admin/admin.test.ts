@@ -6,7 +6,7 @@ import { adminHeaders, createTenant } from '../helpers/keys.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-t.test('admin API creates tenants and their rows (CONTRACT §3)', async (t) => {
+t.test('admin API creates tenants and their rows (docs/contract.md §3)', async (t) => {
   await eachApp(t, async (t, { app }) => {
     const tenant = await app.inject({ method: 'POST', url: '/admin/v1/tenants', headers: adminHeaders, payload: { name: 'Acme', extra: 1 } })
     t.equal(tenant.statusCode, 201)

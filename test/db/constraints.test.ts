@@ -1,4 +1,4 @@
-// CONTRACT §10: every enumerated column carries a CHECK constraint, so no writer (a bug, a hand-written SQL fix, a
+// docs/contract.md §10: every enumerated column carries a CHECK constraint, so no writer (a bug, a hand-written SQL fix, a
 // second service) can store a value outside its set; and the due index covers exactly the rows the tick reads.
 import { sql, type SQL } from 'drizzle-orm'
 import t from 'tap'

@@ -1,4 +1,4 @@
-// CONTRACT §6 retry backoff: 5 s × 2^(attempt−1), capped at 1 h, times a factor in [0.5, 1].
+// docs/contract.md §6 retry backoff: 5 s × 2^(attempt−1), capped at 1 h, times a factor in [0.5, 1].
 import t from 'tap'
 import { BACKOFF_CAP_MS, retryDelayMs } from '../../src/executions/backoff.js'
 

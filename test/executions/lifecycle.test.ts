@@ -1,4 +1,4 @@
-// The execution state machine (CONTRACT §6, §11, §12) without a database: every transition from a row and `now`.
+// The execution state machine (docs/contract.md §6, §11, §12) without a database: every transition from a row and `now`.
 import t from 'tap'
 import * as lifecycle from '../../src/executions/lifecycle.js'
 

@@ -1,4 +1,4 @@
-// GET /v1/executions (newest first, filters, cursor pages) and GET /v1/executions/{id} (CONTRACT §6).
+// GET /v1/executions (newest first, filters, cursor pages) and GET /v1/executions/{id} (docs/contract.md §6).
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { tickOnce } from '../../src/scheduler/tick.js'

@@ -1,4 +1,4 @@
-// POST /v1/recurring/{id}/trigger (CONTRACT §5): one manual execution enqueued now; next_run_at untouched.
+// POST /v1/recurring/{id}/trigger (docs/contract.md §5): one manual execution enqueued now; next_run_at untouched.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'
 import { createKey, createTenant } from '../helpers/keys.js'

@@ -1,4 +1,4 @@
-// The worker protocol (CONTRACT §6): claim, heartbeat, complete, fail; leases, backoff, and the 409/404/403 answers.
+// The worker protocol (docs/contract.md §6): claim, heartbeat, complete, fail; leases, backoff, and the 409/404/403 answers.
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
@@ -243,7 +243,7 @@ t.test('unknown, foreign and malformed execution ids', async (t) => {
       const foreign = await post(app, other, `/v1/executions/${execution.id}/${action}`, { worker_id: 'w1', error: 'x' })
       t.equal(foreign.statusCode, 404, `${action} on another tenant's execution`)
       t.equal(foreign.json().error.code, 'execution_not_found')
-      // CONTRACT §4: a bad id is 400 invalid_request (as everywhere else in the API).
+      // docs/contract.md §4: a bad id is 400 invalid_request (as everywhere else in the API).
       const malformed = await post(app, tenant, `/v1/executions/not-a-uuid/${action}`, { worker_id: 'w1', error: 'x' })
       t.equal(malformed.statusCode, 400)
       t.equal(malformed.json().error.code, 'invalid_request')

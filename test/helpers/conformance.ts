@@ -1,5 +1,5 @@
-// Loads the peers' conformance data from ../shared/conformance (a sibling of the project root, see
-// /work/shared/conformance/README.md) and converts its .NET-precision instants for millisecond Dates.
+// Loads the peers' conformance data kept in test/fixtures/ (sources and licences: test/fixtures/NOTICE.md) and
+// converts its .NET-precision instants for millisecond Dates.
 
 import { readFileSync } from 'node:fs'
 
@@ -99,8 +99,8 @@ export interface CronosVectors {
   counts: Record<string, number>
 }
 
-const CRONOS_URL = new URL('../../../shared/conformance/cronos/vectors.json', import.meta.url)
-const RRULE_URL = new URL('../../../shared/conformance/rrule/vectors.json', import.meta.url)
+const CRONOS_URL = new URL('../fixtures/cronos/vectors.json', import.meta.url)
+const RRULE_URL = new URL('../fixtures/rrule/vectors.json', import.meta.url)
 
 /** Cronos v0.13.0 vectors (see cronos/SEMANTICS.md beside the file). */
 export function loadCronosVectors (): CronosVectors {

@@ -82,7 +82,7 @@ export function dateutilUnavailableReason (): string | null {
 
 /**
  * Runs all cases through dateutil in a single python3 process; results in input order. `rfc: true` uses
- * dateutil with the three RFC 5545 corrections of CONTRACT §14.
+ * dateutil with the three RFC 5545 corrections of docs/contract.md §14.
  */
 export async function runDateutilOracle (cases: readonly OracleCase[], options: { rfc?: boolean } = {}): Promise<OracleResult[]> {
   const args = ['-c', SCRIPT, ...(options.rfc === true ? ['rfc', HELPERS_DIR] : [])]

@@ -1,4 +1,4 @@
-// Loads /work/shared/conformance/rrule/vectors.json (dateutil's rrule tests as data).
+// Loads test/fixtures/rrule/vectors.json (dateutil's rrule tests as data; see test/fixtures/NOTICE.md).
 import { readFileSync } from 'node:fs'
 
 export interface RruleVector {
@@ -33,7 +33,7 @@ export interface RruleVectorFile {
   sets: unknown[]
 }
 
-export const VECTORS_URL = new URL('../../../shared/conformance/rrule/vectors.json', import.meta.url)
+export const VECTORS_URL = new URL('../fixtures/rrule/vectors.json', import.meta.url)
 
 export function loadRruleVectors (): RruleVectorFile {
   return JSON.parse(readFileSync(VECTORS_URL, 'utf8')) as RruleVectorFile

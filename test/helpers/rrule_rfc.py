@@ -1,5 +1,5 @@
 # python-dateutil's rrule with its three contradictions of RFC 5545 corrected, the reference our expander is
-# tested against (CONTRACT §14). Everything else stays dateutil's. Call install() once per process, before
+# tested against (docs/contract.md §14). Everything else stays dateutil's. Call install() once per process, before
 # rrulestr(): it patches rrule.__init__ and rrule._iter in place and rebinds the module-level _iterinfo,
 # which rrule._iter looks up at run time.
 #

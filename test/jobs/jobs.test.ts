@@ -1,4 +1,4 @@
-// jobs.list / jobs.get / jobs.update (CONTRACT §7), through REST and MCP.
+// jobs.list / jobs.get / jobs.update (docs/contract.md §7), through REST and MCP.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'
 import { mcp, rest, seriesTenant } from '../series/fixtures.js'

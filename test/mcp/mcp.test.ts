@@ -1,4 +1,4 @@
-// POST /api/mcp as a protocol (CONTRACT §7): initialize, ping, tools/list with the REST JSON Schemas, tools/call
+// POST /api/mcp as a protocol (docs/contract.md §7): initialize, ping, tools/list with the REST JSON Schemas, tools/call
 // results and isError results, and the JSON-RPC errors the contract fixes (-32602, -32600, -32700).
 import t from 'tap'
 import { TOOLS } from '../../src/mcp/tools.js'

@@ -1,4 +1,4 @@
-// Fastify's own failures answer in the contract's error shape (CONTRACT §4), as do authentication failures.
+// Fastify's own failures answer in the contract's error shape (docs/contract.md §4), as do authentication failures.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'
 import { createTenant } from '../helpers/keys.js'

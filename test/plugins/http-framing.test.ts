@@ -1,4 +1,4 @@
-// Errors raised before routing answer in the contract's error shape too (CONTRACT §4, §10): bad percent-encoding,
+// Errors raised before routing answer in the contract's error shape too (docs/contract.md §4, §10): bad percent-encoding,
 // a URL over the limit (414), headers too large (431), malformed HTTP (400).
 import { connect } from 'node:net'
 import t from 'tap'

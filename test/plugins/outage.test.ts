@@ -1,4 +1,4 @@
-// CONTRACT §4: a database outage answers 503 `unavailable`; the service keeps running and recovers when the
+// docs/contract.md §4: a database outage answers 503 `unavailable`; the service keeps running and recovers when the
 // database returns.
 import { createServer, connect, type Server, type Socket } from 'node:net'
 import t from 'tap'

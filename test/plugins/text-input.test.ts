@@ -1,4 +1,4 @@
-// No bad input reaches a 5xx (CONTRACT §10): U+0000, unpaired surrogates, non-finite numbers and deep nesting are
+// No bad input reaches a 5xx (docs/contract.md §10): U+0000, unpaired surrogates, non-finite numbers and deep nesting are
 // refused with 400 naming the field, on REST, admin and MCP alike, and ids are canonical uuids only.
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'

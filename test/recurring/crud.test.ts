@@ -1,5 +1,5 @@
 // PUT / GET / DELETE /v1/recurring/{id}: the reference document's fields, defaults, replacement semantics and
-// next_run_at rules (CONTRACT §5, §6), read back through the API and from the table.
+// next_run_at rules (docs/contract.md §5, §6), read back through the API and from the table.
 import { sql } from 'drizzle-orm'
 import t from 'tap'
 import { queryRows } from '../../src/db/connect.js'
@@ -202,7 +202,7 @@ t.test('PUT /v1/recurring/{id} accepts ids of 1 to 100 characters with every all
 })
 
 // Fastify's router refuses path parameters over 100 characters (maxParamLength) with its own 414 body before any
-// route runs; CONTRACT §5 allows 200. The fix is one option in src/app.ts, which this feature does not own.
+// route runs; docs/contract.md §5 allows 200. The fix is one option in src/app.ts, which this feature does not own.
 t.test('PUT /v1/recurring/{id} accepts a 200-character id, and a 201-character one is 400 invalid_request', async (t) => {
   await eachApp(t, async (t, { app }) => {
     const api = client(app, (await createTenant(app)).headers)

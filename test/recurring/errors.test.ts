@@ -1,4 +1,4 @@
-// Every refusal of the recurring-jobs API (CONTRACT §2, §4, §5): codes, the order of checks, scopes and tenants.
+// Every refusal of the recurring-jobs API (docs/contract.md §2, §4, §5): codes, the order of checks, scopes and tenants.
 import { sql } from 'drizzle-orm'
 import t from 'tap'
 import { queryRows } from '../../src/db/connect.js'

@@ -1,4 +1,4 @@
-// GET /v1/recurring (creation order, cursor pages) and PATCH /v1/recurring/{id} (CONTRACT §5 extensions).
+// GET /v1/recurring (creation order, cursor pages) and PATCH /v1/recurring/{id} (docs/contract.md §5 extensions).
 import { sql } from 'drizzle-orm'
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'

@@ -1,4 +1,4 @@
-// POST /v1/preview/cron (CONTRACT §8): occurrences with the zone's offset at each instant.
+// POST /v1/preview/cron (docs/contract.md §8): occurrences with the zone's offset at each instant.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'
 import { createTenant } from '../helpers/keys.js'

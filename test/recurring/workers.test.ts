@@ -1,4 +1,4 @@
-// POST /v1/workers/register (CONTRACT §5): SDK auto-registration of schedules under rjob_<last segment>.
+// POST /v1/workers/register (docs/contract.md §5): SDK auto-registration of schedules under rjob_<last segment>.
 import { sql } from 'drizzle-orm'
 import t from 'tap'
 import { queryRows } from '../../src/db/connect.js'

@@ -1,4 +1,4 @@
-// Random rules, expanded by python-dateutil (with its three RFC 5545 errors corrected, CONTRACT §14) and by us:
+// Random rules, expanded by python-dateutil (with its three RFC 5545 errors corrected, docs/contract.md §14) and by us:
 // the dates must be identical, and raw dateutil may differ only on rules those corrections apply to.
 import t from 'tap'
 import { expandDates, parseRrule } from '../../src/rrule/index.js'
@@ -79,7 +79,7 @@ function generate (rand: () => number): Generated {
 
 const unavailable = dateutilUnavailableReason()
 
-/** Which of the three RFC 5545 corrections (CONTRACT §14) a rule can touch; '' when none. */
+/** Which of the three RFC 5545 corrections (docs/contract.md §14) a rule can touch; '' when none. */
 function rfcCase (c: Generated): string {
   const rule = parseRrule(c.rule)
   const causes: string[] = []

@@ -1,4 +1,4 @@
-// The three places where python-dateutil contradicts RFC 5545 and RFC 5545 wins (CONTRACT §14). Each case names
+// The three places where python-dateutil contradicts RFC 5545 and RFC 5545 wins (docs/contract.md §14). Each case names
 // the rule, dtstart, dateutil 2.9's answer and ours; the differential test checks the same corrections against a
 // patched dateutil (test/helpers/rrule_rfc.py) on thousands of random rules.
 import t from 'tap'

@@ -1,4 +1,4 @@
-// Recurrence sets (RRULE + RDATE + EXDATE, CONTRACT §14): dateutil's rruleset semantics, checked on the
+// Recurrence sets (RRULE + RDATE + EXDATE, docs/contract.md §14): dateutil's rruleset semantics, checked on the
 // conformance data's sets that fit date-only series and differentially against dateutil.rrule.rruleset.
 import t from 'tap'
 import { expandDates, expandSet, parseRrule, type SetOptions } from '../../src/rrule/index.js'

@@ -1,4 +1,4 @@
-// Three real service processes on one PostgreSQL database (CONTRACT §6: several instances, each occurrence enqueued
+// Three real service processes on one PostgreSQL database (docs/contract.md §6: several instances, each occurrence enqueued
 // exactly once, losing an instance loses nothing). 1,000 every-second schedules fire for 20 s; one process is
 // SIGKILLed half-way. In SQL: every occurrence second of every schedule in the window is covered by exactly one
 // execution (scheduled_for ≤ s < scheduled_for + coalesced_count seconds), none missing, none twice.

@@ -1,4 +1,4 @@
-// The pure planner: what a due schedule becomes at `now` (CONTRACT §6), without a database.
+// The pure planner: what a due schedule becomes at `now` (docs/contract.md §6), without a database.
 import t from 'tap'
 import { COALESCE_COUNT_CAP, planBatch, planSchedule, type DueSchedule } from '../../src/scheduler/plan.js'
 

@@ -1,5 +1,5 @@
 // One scheduler tick against a real database, on both engines: coalescing, exactly-once under retries and
-// concurrency, atomic batches, failing schedules that stall nothing, and DST instants (CONTRACT §6).
+// concurrency, atomic batches, failing schedules that stall nothing, and DST instants (docs/contract.md §6).
 import { sql } from 'drizzle-orm'
 import type { Test } from 'tap'
 import t from 'tap'

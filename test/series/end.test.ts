@@ -1,4 +1,4 @@
-// job_series.end (CONTRACT §7): ends_on = today (series zone), ended_at set, pending instances from now on
+// job_series.end (docs/contract.md §7): ends_on = today (series zone), ended_at set, pending instances from now on
 // cancelled (series_ended); done work untouched; ending again answers the same.
 import t from 'tap'
 import { seriesWindowTask } from '../../src/series/window-task.js'

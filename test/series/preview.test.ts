@@ -1,4 +1,4 @@
-// RRULE previews (CONTRACT §8): POST /v1/preview/rrule, POST /v1/job_series/preview and job_series.preview list
+// RRULE previews (docs/contract.md §8): POST /v1/preview/rrule, POST /v1/job_series/preview and job_series.preview list
 // the first `count` occurrences counted from dtstart, validated like job_series.create.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'

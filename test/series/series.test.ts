@@ -1,4 +1,4 @@
-// job_series.create / get / list and what a create materializes (CONTRACT §7), through MCP and REST.
+// job_series.create / get / list and what a create materializes (docs/contract.md §7), through MCP and REST.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'
 import { allJobs, dates, mcp, referenceSeries, rest, seriesTenant } from './fixtures.js'

@@ -1,4 +1,4 @@
-// job_series.update is edit-all (CONTRACT §7): pending instances from now on are cancelled (series_updated) and
+// job_series.update is edit-all (docs/contract.md §7): pending instances from now on are cancelled (series_updated) and
 // regenerated from the new template; done, in_progress and cancelled instances are never touched.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'

@@ -1,4 +1,4 @@
-// Every validation limit of job_series.create (CONTRACT §7, reference job-series API): invalid_input naming the
+// Every validation limit of job_series.create (docs/contract.md §7, reference job-series API): invalid_input naming the
 // field, over REST and MCP alike, schema errors included; external_id conflicts; scopes and key kinds.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'

@@ -1,4 +1,4 @@
-// The window task and the window's edge cases (CONTRACT §7): windows extend as days pass, idempotently; a failed
+// The window task and the window's edge cases (docs/contract.md §7): windows extend as days pass, idempotently; a failed
 // first generation is picked up by the task; one live instance per date under concurrency; DST midnights.
 import { sql } from 'drizzle-orm'
 import t from 'tap'
