@@ -729,17 +729,17 @@ export interface components {
              *       "default"
              *     ]
              */
-            queues: string[];
+            queues?: string[];
             /**
              * @description at most this many executions
              * @default 1
              */
-            limit: number;
+            limit?: number;
             /**
              * @description long-poll: with nothing claimable, wait up to this long for an execution to become claimable (answers {data: []} when the time is up)
              * @default 0
              */
-            wait_seconds: number;
+            wait_seconds?: number;
         };
         ClaimExecutionsResponse: {
             data: components["schemas"]["Execution"][];
@@ -1303,19 +1303,19 @@ export interface components {
              * @default UTC
              * @example America/New_York
              */
-            timezone: string;
+            timezone?: string;
             /**
              * @description RFC 3339 instant with an offset; default now. Occurrences are strictly after it unless inclusive
              * @example 2026-03-07T12:00:00Z
              */
             from?: string;
             /** @default 10 */
-            count: number;
+            count?: number;
             /**
              * @description Whether `from` itself counts when it matches
              * @default false
              */
-            inclusive: boolean;
+            inclusive?: boolean;
             /**
              * @description The schedule id that seeds `H`; `H` is refused without it
              * @example rjob_daily_cleanup
@@ -1348,7 +1348,7 @@ export interface components {
              * @description how many occurrences to list (1–1000)
              * @default 10
              */
-            count: number;
+            count?: number;
         };
         /**
          * @example {
