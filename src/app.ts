@@ -10,6 +10,7 @@ import { adminRoutes } from './admin/routes.js'
 import { dashboardRoutes } from './dashboard/routes.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
+import { KeyCache } from './auth/key-cache.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
 import { jobsRoutes } from './jobs/routes.js'
@@ -84,8 +85,13 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   }
 
   // Everything below needs an API key, and is rate limited per key (fixed one-minute window, CONTRACT §9).
+  // API keys are looked up through a short-lived cache that revocations empty on every instance.
+  const keys = new KeyCache(deps.database)
+  await keys.start()
+  app.addHook('onClose', async () => { await keys.stop() })
+
   await app.register(async (api) => {
-    api.addHook('onRequest', authenticate(deps.database.db))
+    api.addHook('onRequest', authenticate(keys))
     await api.register(rateLimit, {
       hook: 'preHandler',
       max: deps.config.rateLimitPerMinute,
