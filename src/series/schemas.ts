@@ -183,10 +183,11 @@ export const UpdateToolOutput = Type.Object({
   regeneration: Regeneration
 })
 
+// The two records are the JobSeries shape written out twice: one response schema may carry a given $id only once.
 export const SplitResponse = Type.Object({
-  ended: { ...SeriesResponse, description: 'the series as left: ends_on is the day before from_date' },
-  created: { ...SeriesResponse, description: 'the new series, starting at from_date, with split_from_id' }
-})
+  ended: Type.Object(SeriesFields, { description: 'the series as left: ends_on is the day before from_date' }),
+  created: Type.Object(SeriesFields, { description: 'the new series, starting at from_date, with split_from_id' })
+}, { $id: 'JobSeriesSplit' })
 
 export const PreviewRruleResponse = Type.Object({
   occurrences: Type.Array(Type.Object({

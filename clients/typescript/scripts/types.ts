@@ -6,7 +6,7 @@ export const OPENAPI_DOCUMENT = new URL('../../../openapi/openapi.json', import.
 
 export async function generateTypes (): Promise<string> {
   const document = JSON.parse(readFileSync(OPENAPI_DOCUMENT, 'utf8')) as Record<string, unknown>
-  // A field with a default is optional in a request: defaultNonNullable would make it required.
+  // A request field with a default may be omitted: without this, openapi-typescript makes every defaulted field required.
   const ast = await openapiTS(document as never, { defaultNonNullable: false })
   return '// Generated from openapi/openapi.json by `npm run generate -w @recurring-jobs/client`; do not edit.\n' +
     '/* eslint-disable */\n' + astToString(ast)

@@ -556,9 +556,29 @@ export interface paths {
         head?: never;
         /**
          * Update a job series (edit-all) and regenerate its future instances
-         * @description Needs a user-bound key. Pending instances starting from now are cancelled (series_updated) and the window is generated again from the new template. dtstart cannot be changed; an ended series cannot be updated.
+         * @description Needs a user-bound key. Pending instances starting from now are cancelled (series_updated) and the window is generated again from the new template. dtstart cannot be changed; an ended series cannot be updated. Answers the series record plus `regeneration` (the window's dates cancelled, created, kept and preserved); with `dry_run: true` nothing is written and the answer is `{series, regeneration}`. `If-Match` with an ETag other than the current one answers 412 precondition_failed.
          */
         patch: operations["updateJobSeries"];
+        trace?: never;
+    };
+    "/v1/job_series/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a series from a date on ("this and following")
+         * @description Needs a user-bound key. The series ends the day before from_date and its pending instances from from_date on are cancelled (series_split); a new series with split_from_id starts at from_date with the old template plus the given changes. from_date must be after dtstart and not after the last occurrence; an ended series cannot be split. Answers {ended, created}.
+         */
+        post: operations["splitJobSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/job_series/{id}/end": {
@@ -809,6 +829,10 @@ export interface components {
         };
         CreateCatalogItemBody: {
             name: string;
+            /**
+             * @description non-negative amount with at most 2 decimals (more is refused, never rounded)
+             * @example 80.5
+             */
             unit_price?: number;
         };
         CreateCustomerBody: {
@@ -841,9 +865,15 @@ export interface components {
             /** @description template line items copied onto each generated job */
             line_items?: {
                 description: string;
-                /** @description non-negative amount; kept to cents */
+                /**
+                 * @description non-negative amount with at most 2 decimals (more is refused, never rounded)
+                 * @example 80.5
+                 */
                 unit_price: number;
-                /** @description positive; kept to 4 decimals */
+                /**
+                 * @description positive, at most 4 decimals (more is refused, never rounded)
+                 * @example 1.5
+                 */
                 quantity: number;
                 catalog_item_id?: string | null;
                 /** @description display order; defaults to the index in the array (0-based) */
@@ -852,6 +882,20 @@ export interface components {
             /** @description team members assigned to each generated job */
             assigned_user_ids?: string[];
             external_id?: string | null;
+            /**
+             * @description RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366
+             * @example [
+             *       "2026-12-28"
+             *     ]
+             */
+            exdates?: string[];
+            /**
+             * @description RFC 5545 RDATE: extra dates (YYYY-MM-DD, not before dtstart) added to the rule's; COUNT counts only the rule's own dates, max_occurrences the whole set; at most 366
+             * @example [
+             *       "2026-12-30"
+             *     ]
+             */
+            rdates?: string[];
         };
         CreateMemberBody: {
             name: string;
@@ -909,7 +953,7 @@ export interface components {
                  * @example invalid_request
                  * @enum {string}
                  */
-                code: "invalid_request" | "invalid_cron_expression" | "invalid_timezone" | "invalid_input" | "unauthorized" | "insufficient_scope" | "recurring_job_not_found" | "execution_not_found" | "not_found" | "recurring_job_type_conflict" | "conflict" | "lease_conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+                code: "invalid_request" | "invalid_cron_expression" | "invalid_timezone" | "invalid_input" | "unauthorized" | "insufficient_scope" | "recurring_job_not_found" | "execution_not_found" | "not_found" | "recurring_job_type_conflict" | "conflict" | "lease_conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
                 /** @description text for a person */
                 message: string;
                 details?: {
@@ -1119,7 +1163,7 @@ export interface components {
              * @enum {string}
              */
             status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
-            cancel_reason: ("user" | "series_updated" | "series_ended") | null;
+            cancel_reason: ("user" | "series_updated" | "series_ended" | "series_split") | null;
             /**
              * Format: date-time
              * @description RFC 3339 UTC, whole seconds
@@ -1157,7 +1201,7 @@ export interface components {
              * @enum {string}
              */
             status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
-            cancel_reason: ("user" | "series_updated" | "series_ended") | null;
+            cancel_reason: ("user" | "series_updated" | "series_ended" | "series_split") | null;
             /**
              * Format: date-time
              * @description RFC 3339 UTC, whole seconds
@@ -1210,6 +1254,9 @@ export interface components {
             flat_price: number | null;
             customer_id: string | null;
             external_id: string | null;
+            exdates: string[];
+            rdates: string[];
+            split_from_id: string | null;
             created_by: string | null;
             ended_at: string | null;
             /**
@@ -1245,6 +1292,9 @@ export interface components {
             flat_price: number | null;
             customer_id: string | null;
             external_id: string | null;
+            exdates: string[];
+            rdates: string[];
+            split_from_id: string | null;
             created_by: string | null;
             ended_at: string | null;
             /**
@@ -1273,6 +1323,86 @@ export interface components {
             page: number;
             /** @description page size, always 20 */
             limit: number;
+        };
+        JobSeriesSplit: {
+            /** @description the series as left: ends_on is the day before from_date */
+            ended: {
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                tenant_id: string;
+                title: string;
+                description: string | null;
+                rrule: string;
+                timezone: string;
+                /**
+                 * @description calendar date YYYY-MM-DD
+                 * @example 2026-07-07
+                 */
+                dtstart: string;
+                ends_on: string | null;
+                max_occurrences: number | null;
+                flat_price: number | null;
+                customer_id: string | null;
+                external_id: string | null;
+                exdates: string[];
+                rdates: string[];
+                split_from_id: string | null;
+                created_by: string | null;
+                ended_at: string | null;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 UTC, whole seconds
+                 * @example 2026-03-25T07:00:00Z
+                 */
+                created_at: string;
+                updated_at: string | null;
+            };
+            /** @description the new series, starting at from_date, with split_from_id */
+            created: {
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                tenant_id: string;
+                title: string;
+                description: string | null;
+                rrule: string;
+                timezone: string;
+                /**
+                 * @description calendar date YYYY-MM-DD
+                 * @example 2026-07-07
+                 */
+                dtstart: string;
+                ends_on: string | null;
+                max_occurrences: number | null;
+                flat_price: number | null;
+                customer_id: string | null;
+                external_id: string | null;
+                exdates: string[];
+                rdates: string[];
+                split_from_id: string | null;
+                created_by: string | null;
+                ended_at: string | null;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 UTC, whole seconds
+                 * @example 2026-03-25T07:00:00Z
+                 */
+                created_at: string;
+                updated_at: string | null;
+            };
         };
         LineItem: {
             /**
@@ -1344,6 +1474,20 @@ export interface components {
             timezone: string;
             ends_on?: string | null;
             max_occurrences?: number | null;
+            /**
+             * @description RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366
+             * @example [
+             *       "2026-12-28"
+             *     ]
+             */
+            exdates?: string[];
+            /**
+             * @description RFC 5545 RDATE: extra dates (YYYY-MM-DD, not before dtstart) added to the rule's; COUNT counts only the rule's own dates, max_occurrences the whole set; at most 366
+             * @example [
+             *       "2026-12-30"
+             *     ]
+             */
+            rdates?: string[];
             /**
              * @description how many occurrences to list (1–1000)
              * @default 10
@@ -1464,6 +1608,67 @@ export interface components {
                 scheduled_start: string;
             }[];
         };
+        SplitJobSeriesBody: {
+            /**
+             * @description the first date of the new series: after the series' dtstart and not after its last occurrence
+             * @example 2026-07-07
+             */
+            from_date: string;
+            /** @description at most 200 characters */
+            title?: string;
+            /**
+             * @description RFC 5545 RRULE value: FREQ DAILY, WEEKLY, MONTHLY or YEARLY; no BYHOUR/BYMINUTE/BYSECOND; COUNT 1–366; UNTIL (a date or a UTC date-time) between dtstart and today + 5 years
+             * @example FREQ=WEEKLY;BYDAY=MO
+             */
+            rrule?: string;
+            /**
+             * @description IANA time zone name
+             * @example America/Los_Angeles
+             */
+            timezone?: string;
+            customer_id?: components["schemas"]["CustomerIdOrNull"];
+            customerId?: components["schemas"]["CustomerIdOrNull"];
+            description?: string | null;
+            flat_price?: number | null;
+            ends_on?: string | null;
+            max_occurrences?: number | null;
+            /** @description replaces the template line items wholesale; omit to keep them */
+            line_items?: {
+                description: string;
+                /**
+                 * @description non-negative amount with at most 2 decimals (more is refused, never rounded)
+                 * @example 80.5
+                 */
+                unit_price: number;
+                /**
+                 * @description positive, at most 4 decimals (more is refused, never rounded)
+                 * @example 1.5
+                 */
+                quantity: number;
+                catalog_item_id?: string | null;
+                /** @description display order; defaults to the index in the array (0-based) */
+                position?: number;
+            }[];
+            /** @description replaces the assignments wholesale; omit to keep them */
+            assigned_user_ids?: string[];
+            external_id?: string | null;
+            /**
+             * @description RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366; replaces the list. A date added here loses its pending instance (series_updated)
+             * @example [
+             *       "2026-12-28"
+             *     ]
+             */
+            exdates?: string[];
+            /**
+             * @description RFC 5545 RDATE: extra dates (YYYY-MM-DD, not before dtstart) added to the rule's; COUNT counts only the rule's own dates, max_occurrences the whole set; at most 366; replaces the list
+             * @example [
+             *       "2026-12-30"
+             *     ]
+             */
+            rdates?: string[];
+            /** @description not allowed: the new series starts at from_date (invalid_input) */
+            dtstart?: unknown;
+        };
         TeamMember: {
             /**
              * Format: uuid
@@ -1534,9 +1739,15 @@ export interface components {
             /** @description replaces the template line items wholesale; omit to keep them */
             line_items?: {
                 description: string;
-                /** @description non-negative amount; kept to cents */
+                /**
+                 * @description non-negative amount with at most 2 decimals (more is refused, never rounded)
+                 * @example 80.5
+                 */
                 unit_price: number;
-                /** @description positive; kept to 4 decimals */
+                /**
+                 * @description positive, at most 4 decimals (more is refused, never rounded)
+                 * @example 1.5
+                 */
                 quantity: number;
                 catalog_item_id?: string | null;
                 /** @description display order; defaults to the index in the array (0-based) */
@@ -1545,8 +1756,24 @@ export interface components {
             /** @description replaces the assignments wholesale; omit to keep them */
             assigned_user_ids?: string[];
             external_id?: string | null;
+            /**
+             * @description RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366; replaces the list. A date added here loses its pending instance (series_updated)
+             * @example [
+             *       "2026-12-28"
+             *     ]
+             */
+            exdates?: string[];
+            /**
+             * @description RFC 5545 RDATE: extra dates (YYYY-MM-DD, not before dtstart) added to the rule's; COUNT counts only the rule's own dates, max_occurrences the whole set; at most 366; replaces the list
+             * @example [
+             *       "2026-12-30"
+             *     ]
+             */
+            rdates?: string[];
             /** @description extension: keep pending instances edited on their own with jobs.update (and their dates) */
             preserve_exceptions?: boolean;
+            /** @description extension: write nothing and answer {series, regeneration}, what the update would do */
+            dry_run?: boolean;
             /** @description not allowed: dtstart cannot be changed (invalid_input) */
             dtstart?: unknown;
         };
@@ -1686,7 +1913,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1695,7 +1922,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1733,7 +1960,7 @@ export interface operations {
                     "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1742,7 +1969,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1751,7 +1978,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1760,7 +1987,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1769,7 +1996,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1778,7 +2005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1820,7 +2047,7 @@ export interface operations {
                     "application/json": components["schemas"]["TeamMember"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1829,7 +2056,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1838,7 +2065,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1847,7 +2074,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1856,7 +2083,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1865,7 +2092,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1874,7 +2101,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1915,7 +2142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1924,7 +2151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1933,7 +2160,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1942,7 +2169,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1951,7 +2178,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1960,7 +2187,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1969,7 +2196,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2011,7 +2238,7 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogItem"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,7 +2247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2029,7 +2256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2038,7 +2265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,7 +2274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2056,7 +2283,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2065,7 +2292,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2111,7 +2338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2120,7 +2347,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2129,7 +2356,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2138,7 +2365,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2147,7 +2374,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2156,7 +2383,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2165,7 +2392,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2197,7 +2424,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevokeApiKeyResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2206,7 +2433,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2215,7 +2442,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2224,7 +2451,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2233,7 +2460,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2273,7 +2500,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetMeResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2282,7 +2509,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2291,7 +2518,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2300,7 +2527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2309,7 +2536,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2318,7 +2545,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2372,7 +2599,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecurringJob"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2381,7 +2608,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2390,7 +2617,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2399,7 +2626,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2408,7 +2635,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2417,7 +2644,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2653,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2485,7 +2712,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecurringJob"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,7 +2721,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2503,7 +2730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2512,7 +2739,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2521,7 +2748,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2530,7 +2757,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2539,7 +2766,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2548,7 +2775,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2557,7 +2784,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2592,7 +2819,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteRecurringJobResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2601,7 +2828,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2610,7 +2837,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2619,7 +2846,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2628,7 +2855,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2637,7 +2864,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2646,7 +2873,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2705,7 +2932,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecurringJob"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2714,7 +2941,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2723,7 +2950,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2732,7 +2959,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2741,7 +2968,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2750,7 +2977,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2759,7 +2986,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2768,7 +2995,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2777,7 +3004,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2786,7 +3013,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2820,7 +3047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListRecurringJobsResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2829,7 +3056,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2838,7 +3065,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2847,7 +3074,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2856,7 +3083,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2865,7 +3092,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2919,7 +3146,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterWorkerResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2928,7 +3155,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2937,7 +3164,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2946,7 +3173,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2955,7 +3182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2964,7 +3191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2973,7 +3200,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2982,7 +3209,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3023,7 +3250,7 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewCronResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3032,7 +3259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3041,7 +3268,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3050,7 +3277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3059,7 +3286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3068,7 +3295,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3077,7 +3304,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3086,7 +3313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3129,7 +3356,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimExecutionsResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3138,7 +3365,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3147,7 +3374,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3156,7 +3383,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3165,7 +3392,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3174,7 +3401,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3183,7 +3410,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,7 +3419,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3258,7 +3485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3267,7 +3494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3276,7 +3503,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3285,7 +3512,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3294,7 +3521,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,7 +3530,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3312,7 +3539,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3321,7 +3548,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3330,7 +3557,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3339,7 +3566,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,7 +3656,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompleteExecutionsResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3438,7 +3665,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,7 +3674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3456,7 +3683,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3465,7 +3692,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3474,7 +3701,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3483,7 +3710,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3492,7 +3719,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,7 +3804,7 @@ export interface operations {
                     "application/json": components["schemas"]["FailExecutionsResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3586,7 +3813,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,7 +3822,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3604,7 +3831,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3613,7 +3840,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3622,7 +3849,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3631,7 +3858,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3640,7 +3867,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3723,7 +3950,7 @@ export interface operations {
                     "application/json": components["schemas"]["HeartbeatExecutionsResponse"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3732,7 +3959,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3741,7 +3968,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3750,7 +3977,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3759,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3777,7 +4004,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3786,7 +4013,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,7 +4079,7 @@ export interface operations {
                     "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3861,7 +4088,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3870,7 +4097,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3879,7 +4106,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3888,7 +4115,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3897,7 +4124,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3906,7 +4133,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3915,7 +4142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3924,7 +4151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3933,7 +4160,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4002,7 +4229,7 @@ export interface operations {
                     "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4011,7 +4238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4020,7 +4247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4029,7 +4256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4038,7 +4265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4047,7 +4274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4056,7 +4283,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,7 +4292,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4301,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4083,7 +4310,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4150,7 +4377,7 @@ export interface operations {
                     "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4386,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4395,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,7 +4404,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4186,7 +4413,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4195,7 +4422,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4204,7 +4431,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4213,7 +4440,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4222,7 +4449,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4231,7 +4458,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4268,7 +4495,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExecutionList"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4277,7 +4504,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +4513,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4295,7 +4522,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4304,7 +4531,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +4540,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4370,7 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4379,7 +4606,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4388,7 +4615,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4397,7 +4624,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4406,7 +4633,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4415,7 +4642,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4424,7 +4651,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4481,7 +4708,7 @@ export interface operations {
                     "application/json": components["schemas"]["Execution"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4490,7 +4717,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4499,7 +4726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4508,7 +4735,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4517,7 +4744,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4526,7 +4753,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4535,7 +4762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4544,7 +4771,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4553,7 +4780,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4592,7 +4819,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobSeriesPage"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4601,7 +4828,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4610,7 +4837,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4619,7 +4846,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4628,7 +4855,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4637,7 +4864,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4689,7 +4916,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobSeries"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4698,7 +4925,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4707,7 +4934,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4716,7 +4943,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4725,7 +4952,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4734,7 +4961,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4743,7 +4970,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4752,7 +4979,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4761,7 +4988,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4816,7 +5043,7 @@ export interface operations {
                     "application/json": components["schemas"]["RruleOccurrences"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4825,7 +5052,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4834,7 +5061,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +5070,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4852,7 +5079,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4861,7 +5088,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4870,7 +5097,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4879,7 +5106,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4914,7 +5141,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobSeriesDetail"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4923,7 +5150,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4932,7 +5159,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,7 +5168,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4950,7 +5177,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4959,7 +5186,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +5195,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4982,7 +5209,13 @@ export interface operations {
     updateJobSeries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description the series ETag from GET or PATCH; another value answers 412 precondition_failed
+                 * @example "v3"
+                 */
+                "if-match"?: string;
+            };
             path: {
                 /**
                  * @description record id (uuid); anything else is simply not found
@@ -5015,16 +5248,107 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description the series record plus regeneration; with dry_run: {series, regeneration}, nothing written */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobSeries"];
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                         */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        rrule: string;
+                        timezone: string;
+                        /**
+                         * @description calendar date YYYY-MM-DD
+                         * @example 2026-07-07
+                         */
+                        dtstart: string;
+                        ends_on: string | null;
+                        max_occurrences: number | null;
+                        flat_price: number | null;
+                        customer_id: string | null;
+                        external_id: string | null;
+                        exdates: string[];
+                        rdates: string[];
+                        split_from_id: string | null;
+                        created_by: string | null;
+                        ended_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 UTC, whole seconds
+                         * @example 2026-03-25T07:00:00Z
+                         */
+                        created_at: string;
+                        updated_at: string | null;
+                        /**
+                         * @example {
+                         *       "cancelled": [
+                         *         "2026-07-13",
+                         *         "2026-07-20"
+                         *       ],
+                         *       "created": [
+                         *         "2026-07-14",
+                         *         "2026-07-21"
+                         *       ],
+                         *       "kept": [
+                         *         "2026-07-06"
+                         *       ],
+                         *       "preserved": []
+                         *     }
+                         */
+                        regeneration: {
+                            /** @description dates whose pending instance the update cancels (series_updated) */
+                            cancelled: string[];
+                            /** @description dates that get a new instance */
+                            created: string[];
+                            /** @description dates whose instance stays as it is (in progress, done, cancelled by a user, or already started) */
+                            kept: string[];
+                            /** @description dates whose pending instance stays because it was edited on its own (preserve_exceptions) */
+                            preserved: string[];
+                        };
+                    } | {
+                        series: components["schemas"]["JobSeries"];
+                        /**
+                         * @example {
+                         *       "cancelled": [
+                         *         "2026-07-13",
+                         *         "2026-07-20"
+                         *       ],
+                         *       "created": [
+                         *         "2026-07-14",
+                         *         "2026-07-21"
+                         *       ],
+                         *       "kept": [
+                         *         "2026-07-06"
+                         *       ],
+                         *       "preserved": []
+                         *     }
+                         */
+                        regeneration: {
+                            /** @description dates whose pending instance the update cancels (series_updated) */
+                            cancelled: string[];
+                            /** @description dates that get a new instance */
+                            created: string[];
+                            /** @description dates whose instance stays as it is (in progress, done, cancelled by a user, or already started) */
+                            kept: string[];
+                            /** @description dates whose pending instance stays because it was edited on its own (preserve_exceptions) */
+                            preserved: string[];
+                        };
+                    };
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5033,7 +5357,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5042,7 +5366,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,7 +5375,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5060,7 +5384,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5069,7 +5393,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,7 +5411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5087,7 +5420,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5096,7 +5429,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5438,155 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    splitJobSeries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description the series ETag from GET or PATCH; another value answers 412 precondition_failed
+                 * @example "v3"
+                 */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description record id (uuid); anything else is simply not found
+                 * @example cccccccc-0000-0000-0000-000000000003
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from_date": "2026-09-07",
+                 *       "rrule": "FREQ=WEEKLY;BYDAY=TU",
+                 *       "line_items": [
+                 *         {
+                 *           "description": "Mow and edge",
+                 *           "unit_price": 85,
+                 *           "quantity": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SplitJobSeriesBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSeriesSplit"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks a required scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5119,7 +5600,13 @@ export interface operations {
     endJobSeries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description the series ETag from GET or PATCH; another value answers 412 precondition_failed
+                 * @example "v3"
+                 */
+                "if-match"?: string;
+            };
             path: {
                 /**
                  * @description record id (uuid); anything else is simply not found
@@ -5140,7 +5627,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobSeriesEnded"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5149,7 +5636,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5158,7 +5645,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5167,7 +5654,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5176,7 +5663,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5185,7 +5681,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5194,7 +5690,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5249,7 +5745,7 @@ export interface operations {
                     "application/json": components["schemas"]["RruleOccurrences"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5258,7 +5754,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5267,7 +5763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5276,7 +5772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5285,7 +5781,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5294,7 +5790,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5303,7 +5799,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5312,7 +5808,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5373,7 +5869,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobPage"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5382,7 +5878,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5391,7 +5887,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5400,7 +5896,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5409,7 +5905,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5418,7 +5914,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5453,7 +5949,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobDetail"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5462,7 +5958,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5471,7 +5967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5480,7 +5976,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5489,7 +5985,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5498,7 +5994,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5507,7 +6003,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5546,7 +6042,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Invalid request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5555,7 +6051,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5564,7 +6060,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5573,7 +6069,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5582,7 +6078,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5591,7 +6087,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5600,7 +6096,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5609,7 +6105,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5618,7 +6114,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5713,7 +6209,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Missing, unknown or revoked key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5722,7 +6218,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description The key lacks a required scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,7 +6227,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5740,7 +6236,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Body is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5749,7 +6245,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5758,7 +6254,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Unexpected error */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5767,7 +6263,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error answers with this shape. */
+            /** @description Database unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
