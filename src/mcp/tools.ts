@@ -137,13 +137,16 @@ export function argumentsOrThrow (tool: Tool, args: unknown): Record<string, unk
   return copy as Record<string, unknown>
 }
 
-/** The JSON Schemas tools/list publishes. */
+/** The JSON Schemas tools/list publishes (built once). */
 export function toolDescriptors () {
-  return TOOLS.map((tool) => ({
+  descriptors ??= TOOLS.map((tool) => ({
     name: tool.name,
     description: `${tool.description} Scope: ${tool.scope}.`,
     // The $ids name OpenAPI components; a tool's schema is self-contained without them.
     inputSchema: withoutIds(tool.inputSchema) as unknown as { type: 'object', [key: string]: unknown },
     outputSchema: withoutIds(tool.outputSchema) as unknown as { type: 'object', [key: string]: unknown }
   }))
+  return descriptors
 }
+
+let descriptors: Array<{ name: string, description: string, inputSchema: { type: 'object', [key: string]: unknown }, outputSchema: { type: 'object', [key: string]: unknown } }> | undefined
