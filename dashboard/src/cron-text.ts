@@ -23,7 +23,7 @@ export function describeCron (expression: string): string {
   const trimmed = expression.trim()
   const expanded = MACROS[trimmed.toLowerCase()] ?? trimmed
   if (/(^|[\s,/(-])H(\(|[\s,/]|$)/i.test(expanded)) {
-    text = 'Hashed (H): fixed times derived from the schedule id; see the upcoming occurrences'
+    text = 'Hashed (H): times picked from the schedule id (see its upcoming occurrences)'
   } else {
     try {
       text = cronstrue.toString(expanded, { use24HourTimeFormat: true, verbose: false, throwExceptionOnParseError: true })

@@ -85,7 +85,7 @@ async function initializeInChild (dir: string): Promise<void> {
  * instances. Our transactions never wait on anything but the database between statements.
  */
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000
-const SESSION_SETTINGS = { idle_in_transaction_session_timeout: String(IDLE_IN_TRANSACTION_TIMEOUT_MS) }
+const SESSION_SETTINGS = { idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS }
 
 function openPostgres (url: string, max: number): Database {
   const client = postgres(url, {

@@ -31,9 +31,9 @@ function isObjectSchema (schema: JsonObject | undefined): schema is JsonObject {
   return schema !== undefined && schema !== null && typeof schema === 'object' && (schema.type === 'object' || schema.$id !== undefined)
 }
 
-/** The route schema as the document shows it: body and responses marked with their component name, error
- * responses pointing at the Error component with examples of the codes that status can carry on this route. */
-function documentedSchema (schema: JsonObject, url: string): JsonObject {
+/** The route schema as the document shows it: body and 2xx responses marked with their component name, every
+ * response described. */
+function documentedSchema (schema: JsonObject): JsonObject {
   const out: JsonObject = { ...schema }
   // Every operation has a description; a route that needs no more than its summary repeats it.
   if (out.description === undefined && typeof out.summary === 'string') out.description = `${out.summary}.`
@@ -47,11 +47,7 @@ function documentedSchema (schema: JsonObject, url: string): JsonObject {
     for (const [status, response] of Object.entries<JsonObject>(schema.response)) {
       const code = Number(status)
       if (code >= 400) {
-        responses[status] = {
-          $ref: ERROR_COMPONENT,
-          'x-response-description': response.description ?? 'Error',
-          'x-examples': errorExamples(code, url)
-        }
+        responses[status] = response // examples are added to the document (hoistComponents): the resolver drops $ref siblings
         continue
       }
       const described = response.description === undefined && response['x-response-description'] === undefined
@@ -86,11 +82,14 @@ function hoistComponents (document: JsonObject): JsonObject {
     if (existing === undefined) components[name] = body
     media.schema = { $ref: `#/components/schemas/${name}` }
   }
-  for (const item of Object.values<JsonObject>(document.paths ?? {})) {
+  for (const [path, item] of Object.entries<JsonObject>(document.paths ?? {})) {
     for (const operation of Object.values<JsonObject>(item)) {
       for (const media of Object.values<JsonObject>(operation.requestBody?.content ?? {})) hoist(media)
-      for (const response of Object.values<JsonObject>(operation.responses ?? {})) {
-        for (const media of Object.values<JsonObject>(response.content ?? {})) hoist(media)
+      for (const [status, response] of Object.entries<JsonObject>(operation.responses ?? {})) {
+        for (const media of Object.values<JsonObject>(response.content ?? {})) {
+          hoist(media)
+          if (Number(status) >= 400 && media.schema?.$ref === `#/components/schemas/${ERROR_COMPONENT}`) media.examples = errorExamples(Number(status), path)
+        }
       }
     }
   }
@@ -141,7 +140,7 @@ export async function registerOpenApi (app: FastifyInstance): Promise<void> {
     },
     // A schema's $id is its component name (#/components/schemas/RecurringJob).
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}` },
-    transform: ({ schema, url }) => ({ schema: schema === undefined ? schema : documentedSchema(schema as JsonObject, url) as typeof schema, url }),
+    transform: ({ schema, url }) => ({ schema: schema === undefined ? schema : documentedSchema(schema as JsonObject) as typeof schema, url }),
     transformObject: (documentObject) => hoistComponents((documentObject as { openapiObject: JsonObject }).openapiObject) as never
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })

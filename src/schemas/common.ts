@@ -45,6 +45,8 @@ const EXAMPLE_MESSAGE: Partial<Record<ErrorCode, { message: string, details?: Ar
 // recurring side and the admin API never answer invalid_input.
 const SERIES_SIDE = /^\/(v1\/job_series|v1\/jobs|v1\/preview\/rrule|api\/mcp)(\/|$)/
 const RECURRING_ONLY = new Set<string>(['invalid_request', 'invalid_cron_expression', 'invalid_timezone', 'recurring_job_not_found', 'execution_not_found', 'recurring_job_type_conflict', 'lease_conflict'])
+const EXECUTIONS_NEVER = new Set<string>(['invalid_cron_expression', 'invalid_timezone', 'recurring_job_not_found', 'recurring_job_type_conflict', 'conflict'])
+const SCHEDULES_NEVER = new Set<string>(['execution_not_found', 'lease_conflict', 'conflict'])
 const ADMIN_PREFIX = /^\/admin\//
 
 /** OpenAPI examples (`{name: {summary, value}}`) of the error codes `status` can carry on the route at `url`. */
@@ -55,7 +57,11 @@ export function errorExamples (status: number, url: string): Record<string, { su
     if (ADMIN_PREFIX.test(url)) return !RECURRING_ONLY.has(code) || code === 'invalid_request'
     return code !== 'invalid_input' && code !== 'not_found'
   }).filter((code) => !(ADMIN_PREFIX.test(url) && code === 'invalid_input'))
-  const codes = onRoute.length > 0 ? onRoute : all
+  // The worker protocol under /v1/executions never judges a cron expression or a job_type; the schedule routes
+  // never judge a lease or an execution id.
+  const excluded = /^\/v1\/executions(\/|$)/.test(url) ? EXECUTIONS_NEVER : /^\/v1\/(recurring|workers|preview\/cron)(\/|$)/.test(url) ? SCHEDULES_NEVER : new Set<string>()
+  const narrowed = onRoute.filter((code) => !excluded.has(code))
+  const codes = narrowed.length > 0 ? narrowed : onRoute.length > 0 ? onRoute : all
   return Object.fromEntries(codes.map((code) => {
     const example = EXAMPLE_MESSAGE[code] ?? { message: code.replaceAll('_', ' ') }
     return [code, { summary: code, value: { error: { code, ...example } } }]
@@ -68,6 +74,7 @@ const DESCRIPTION: Record<number, string> = {
   403: 'The key lacks a required scope',
   404: 'Not found',
   409: 'Conflict',
+  412: 'If-Match does not match the current ETag',
   413: 'Body larger than 1 MiB',
   415: 'Body is not JSON',
   429: 'Rate limited; see Retry-After',

@@ -37,7 +37,7 @@ t.test('a frozen instance holding due schedules delays them by at most 10 s on a
 
   child.kill('SIGCONT')
   child.stdin!.write('go\n')
-  const answer = await Promise.race([lines.next(), new Promise<undefined>((resolve) => setTimeout(resolve, 10_000))])
+  const answer = await Promise.race([lines.next(), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 10_000))])
   const outcome = answer?.value as string | undefined
   t.match(outcome, /^(failed|done 0)/, `the woken instance enqueues nothing (${outcome ?? 'no answer within 10 s'})`)
   child.kill('SIGKILL')
