@@ -1,5 +1,5 @@
-// POST /api/mcp (docs/contract.md §7): MCP over Streamable HTTP, stateless, JSON responses. Each request gets a fresh
-// low-level SDK Server + web-standard transport (the SDK's stateless pattern); the SDK speaks the protocol
+// POST /api/mcp (docs/contract.md §7): MCP over Streamable HTTP, stateless, JSON responses. Each request gets its own
+// web-standard transport (the SDK's stateless pattern) and borrows an SDK Server built once; the SDK speaks the protocol
 // (initialize, ping, tools/list, tools/call, JSON-RPC ids and errors) and our tool table does the work.
 //
 // We stay inside Fastify's lifecycle instead of hijacking the raw response: the SDK's web-standard transport
@@ -10,7 +10,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify'
 import { Server } from '@modelcontextprotocol/sdk/server/index.js'
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js'
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv'
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { Type } from 'typebox'
 import type { AppDeps } from '../app.js'
 import { BODY_LIMIT_BYTES } from '../app.js'
@@ -125,14 +127,28 @@ function idOf (message: unknown): JsonRpcId {
   return typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id)) ? id : null
 }
 
-function buildServer (ctx: ToolContext, log: FastifyBaseLogger): Server {
+/** What one request hands its tool calls: the transport passes it to the handlers as `authInfo.extra`. */
+interface CallContext { ctx: ToolContext, log: FastifyBaseLogger }
+
+function callContext (extra: { authInfo?: AuthInfo | undefined }): CallContext {
+  const call = extra.authInfo?.extra?.call as CallContext | undefined
+  if (call === undefined) throw new McpError(ErrorCode.InternalError, 'request context missing')
+  return call
+}
+
+// One JSON Schema validator for every SDK Server of the process (the SDK would build an Ajv per Server).
+const SDK_VALIDATOR = new AjvJsonSchemaValidator()
+
+function buildServer (): Server {
   const server = new Server(SERVER_INFO, {
     capabilities: { tools: {} },
     instructions: 'Job series (RFC 5545 RRULE templates) and the job instances they materialize. Tool errors come back ' +
-      'as isError results whose text is {"error": {"code", "message"}}.'
+      'as isError results whose text is {"error": {"code", "message"}}.',
+    jsonSchemaValidator: SDK_VALIDATOR
   })
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolDescriptors() }))
-  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const { ctx, log } = callContext(extra)
     const tool = TOOLS_BY_NAME.get(request.params.name)
     // A plain error with a code: McpError would prefix its message with "MCP error -32602: " a second time.
     if (tool === undefined) throw Object.assign(new Error(`Unknown tool: ${request.params.name}`), { code: ErrorCode.InvalidParams })
@@ -149,6 +165,14 @@ function buildServer (ctx: ToolContext, log: FastifyBaseLogger): Server {
   })
   return server
 }
+
+/**
+ * SDK Servers built once and reused: a Server speaks to one transport at a time and the stateless transport
+ * serves one request, so each request borrows an idle Server (building one only when all are busy), connects
+ * it to its own transport and gives it back once closed. The pool grows to the peak concurrency, no further.
+ */
+const idleServers: Server[] = []
+const MAX_IDLE_SERVERS = 64
 
 // Headers the transport looks at; Accept is normalized below.
 const FORWARDED_HEADERS = ['content-type', 'mcp-protocol-version', 'mcp-session-id']
@@ -248,17 +272,19 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     if (accept !== undefined) headers.set('accept', accept)
     const webRequest = new Request(`http://localhost${request.url}`, { method: 'POST', headers })
 
-    const server = buildServer({ principal, series, jobs }, request.log)
+    const server = idleServers.pop() ?? buildServer()
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
+    const call: CallContext = { ctx: { principal, series, jobs }, log: request.log }
     try {
       await server.connect(transport)
-      const response = await transport.handleRequest(webRequest, { parsedBody: message })
+      const response = await transport.handleRequest(webRequest, { parsedBody: message, authInfo: { token: '', clientId: principal.keyId, scopes: [], extra: { call } } })
       const body = await response.text()
       if (body === '') return reply.code(response.status as 202).send('')
       // The SDK's JSON text goes out as is (a string payload skips Fastify's response serializer).
       return reply.code(response.status as 200).type(response.headers.get('content-type') ?? 'application/json').send(body)
     } finally {
       await server.close()
+      if (idleServers.length < MAX_IDLE_SERVERS) idleServers.push(server)
     }
   })
 }

@@ -165,8 +165,7 @@ function published (schema: TObject, hidden: readonly string[] = []): { type: 'o
   return copy
 }
 
-/** The JSON Schemas, titles and annotations tools/list publishes. */
-export function toolDescriptors () {
+function buildToolDescriptors () {
   return TOOLS.map((tool) => {
     const meta = metaOf(tool.name, tool.scope)
     return {
@@ -179,4 +178,12 @@ export function toolDescriptors () {
       annotations: annotationsOf(meta)
     }
   })
+}
+
+let descriptors: ReturnType<typeof buildToolDescriptors> | undefined
+
+/** The JSON Schemas, titles and annotations tools/list publishes (built once). */
+export function toolDescriptors () {
+  descriptors ??= buildToolDescriptors()
+  return descriptors
 }
