@@ -6,7 +6,7 @@ import { CreateSeriesBody, SeriesResponse } from '../../src/series/schemas.js'
 import { eachApp } from '../helpers/app.js'
 import { MCP_HEADERS, mcp, seriesTenant } from '../series/fixtures.js'
 
-const TOOL_NAMES = ['job_series.list', 'job_series.get', 'job_series.create', 'job_series.update', 'job_series.end', 'job_series.preview', 'jobs.list', 'jobs.get', 'jobs.update']
+const TOOL_NAMES = ['job_series.list', 'job_series.get', 'job_series.create', 'job_series.update', 'job_series.split', 'job_series.end', 'job_series.preview', 'jobs.list', 'jobs.get', 'jobs.update']
 
 t.test('initialize, ping and tools/list', async (t) => {
   await eachApp(t, async (t, { app }) => {

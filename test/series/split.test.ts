@@ -19,8 +19,14 @@ t.test('split ends the series the day before from_date and starts a new one with
     const { ended, created } = res.body
     t.match(ended, { id: series.id, ends_on: '2026-04-05', ended_at: null, title: 'Pool service', external_id: 'crm-1', updated_at: '2026-03-24T15:01:00Z' })
     t.match(created, {
-      title: 'Pool service (Tuesdays)', rrule: 'FREQ=WEEKLY;BYDAY=TU', dtstart: '2026-04-06', split_from_id: series.id,
-      timezone: 'UTC', external_id: null, created_by: tenant.memberId, ends_on: null
+      title: 'Pool service (Tuesdays)',
+      rrule: 'FREQ=WEEKLY;BYDAY=TU',
+      dtstart: '2026-04-06',
+      split_from_id: series.id,
+      timezone: 'UTC',
+      external_id: null,
+      created_by: tenant.memberId,
+      ends_on: null
     })
     const old = await allJobs(app, tenant.headers, series.id)
     t.strictSame(dates(live(old)), ['2026-03-30'])
