@@ -18,7 +18,7 @@ import { sql } from 'drizzle-orm'
 import postgres from 'postgres'
 import { openDatabase, queryRows, type Database } from '../src/db/connect.js'
 import { migrateDatabase } from '../src/db/migrate.js'
-import { SchedulerEvents } from '../src/scheduler/events.js'
+import { AppEvents } from '../src/events.js'
 import { SchedulerLoop } from '../src/scheduler/loop.js'
 import { enqueueDue } from '../src/scheduler/tick.js'
 import type { Clock } from '../src/time/clock.js'
@@ -165,7 +165,7 @@ async function steady (engine: string): Promise<void> {
     const firstMinute = new Date(T0.getTime() + 60_000)
     await seed(fresh.database, STEADY_SCHEDULES, '* * * * *', firstMinute)
     const clock = new WarpClock(T0)
-    const events = new SchedulerEvents()
+    const events = new AppEvents()
     const lags: number[] = []
     events.on('execution:enqueued', (e) => lags.push(clock.now().getTime() - e.scheduledFor.getTime()))
     const end = new Date(firstMinute.getTime() + (STEADY_MINUTES - 1) * 60_000)

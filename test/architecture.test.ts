@@ -44,6 +44,47 @@ t.test('stores do not import services', async (t) => {
   }
 })
 
+// STYLE §3.12 "One owner per noun": the execution row is written only by executions/ (its lifecycle.ts decides
+// every transition), and the scheduler is a loop that calls it. No cycle, not even through a type-only import.
+const graph = new Map(all.map(({ file, imports: list }) => [file, list
+  .filter((s) => s.startsWith('.'))
+  .map((s) => join(file, '..', s).replace(/\.js$/, '.ts'))]))
+
+function cycleThrough (start: string): string[] | null {
+  const seen = new Set<string>()
+  const walk = (file: string, path: string[]): string[] | null => {
+    for (const next of graph.get(file) ?? []) {
+      if (next === start) return [...path, next]
+      if (seen.has(next)) continue
+      seen.add(next)
+      const found = walk(next, [...path, next])
+      if (found !== null) return found
+    }
+    return null
+  }
+  return walk(start, [start])
+}
+
+t.test('executions/ never imports scheduler/', async (t) => {
+  for (const { file, imports: list } of all.filter((f) => f.file.startsWith('executions/'))) {
+    t.notOk(list.some((s) => join(file, '..', s).startsWith('scheduler/')), `${file} does not import scheduler/`)
+  }
+})
+
+t.test('no import cycle passes through executions/ or scheduler/', async (t) => {
+  for (const { file } of all.filter((f) => /^(executions|scheduler)\//.test(f.file))) {
+    const cycle = cycleThrough(file)
+    t.equal(cycle, null, cycle === null ? `${file}: no cycle` : `cycle: ${cycle.join(' → ')}`)
+  }
+})
+
+t.test('only executions/ writes the executions table', async (t) => {
+  const writes = /\b(insert|update|delete)\(executions\)|\binsert\s+into\s+executions\b|\bupdate\s+executions\b|\bdelete\s+from\s+executions\b/i
+  for (const { file } of all.filter((f) => !f.file.startsWith('executions/'))) {
+    t.notOk(writes.test(readFileSync(join(src, file), 'utf8')), `${file} does not write executions`)
+  }
+})
+
 /** The top-level folder (or root file) each relative import of `file` reaches. */
 function folderTargets (file: string, list: string[]): string[] {
   return list.filter((s) => s.startsWith('.')).map((spec) => join(file, '..', spec).split('/')[0]!)

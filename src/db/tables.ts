@@ -11,6 +11,21 @@ const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'dat
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' })
 
+export const API_KEY_KINDS = ['user', 'tenant'] as const
+export const EXECUTION_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const
+export const EXECUTION_TRIGGERS = ['schedule', 'manual'] as const
+export const JOB_STATUSES = ['unscheduled', 'scheduled', 'in_progress', 'done', 'cancelled'] as const
+export const CANCEL_REASONS = ['user', 'series_updated', 'series_ended', 'series_split'] as const
+
+/**
+ * CONTRACT §10: an enumerated column is also a CHECK in SQL, so no writer can store a value outside its set
+ * (NULL passes a CHECK; nullability is the column's own NOT NULL).
+ */
+function oneOf (name: string, column: AnyPgColumn, values: readonly string[]) {
+  const list = sql.join(values.map((v) => sql.raw(`'${v.replaceAll("'", "''")}'`)), sql`, `)
+  return check(name, sql`${column} IN (${list})`)
+}
+
 export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
@@ -44,7 +59,7 @@ export const catalogItems = pgTable('catalog_items', {
 export const apiKeys = pgTable('api_keys', {
   id: uuid('id').primaryKey().defaultRandom(),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-  kind: text('kind', { enum: ['user', 'tenant'] }).notNull(),
+  kind: text('kind', { enum: API_KEY_KINDS }).notNull(),
   userId: uuid('user_id').references(() => teamMembers.id),
   name: text('name'),
   scopes: text('scopes').array().notNull(),
@@ -53,7 +68,8 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: instant('revoked_at')
 }, (t) => [
   unique('api_keys_token_hash_unique').on(t.tokenHash),
-  check('api_keys_kind_user', sql`(${t.kind} = 'user') = (${t.userId} IS NOT NULL)`)
+  check('api_keys_kind_user', sql`(${t.kind} = 'user') = (${t.userId} IS NOT NULL)`),
+  oneOf('api_keys_kind_check', t.kind, API_KEY_KINDS)
 ])
 
 export const recurringJobs = pgTable('recurring_jobs', {
@@ -81,7 +97,8 @@ export const recurringJobs = pgTable('recurring_jobs', {
   uniqueIndex('recurring_jobs_seq_idx').on(t.seq),
   // Listing pages through one tenant's schedules in creation order.
   index('recurring_jobs_tenant_seq_idx').on(t.tenantId, t.seq),
-  index('recurring_jobs_due_idx').on(t.nextRunAt).where(sql`${t.nextRunAt} IS NOT NULL`)
+  // The tick reads enabled schedules with next_run_at ≤ now; a paused schedule is not in the index at all.
+  index('recurring_jobs_due_idx').on(t.nextRunAt).where(sql`${t.enabled} AND ${t.nextRunAt} IS NOT NULL`)
 ])
 
 export const executions = pgTable('executions', {
@@ -93,8 +110,8 @@ export const executions = pgTable('executions', {
   jobType: text('job_type').notNull(),
   queue: text('queue').notNull(),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull(),
-  trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
+  status: text('status', { enum: EXECUTION_STATUSES }).notNull(),
+  trigger: text('trigger', { enum: EXECUTION_TRIGGERS }).notNull(),
   attempt: integer('attempt').notNull().default(0),
   maxAttempts: integer('max_attempts').notNull(),
   timeoutSeconds: integer('timeout_seconds').notNull(),
@@ -117,7 +134,9 @@ export const executions = pgTable('executions', {
   // Claims filter by tenant and queue and take the oldest available first.
   index('executions_claim_idx').on(t.tenantId, t.queue, t.availableAt).where(sql`${t.status} = 'queued'`),
   index('executions_lease_idx').on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
-  index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`)
+  index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`),
+  oneOf('executions_status_check', t.status, EXECUTION_STATUSES),
+  oneOf('executions_trigger_check', t.trigger, EXECUTION_TRIGGERS)
 ])
 
 export const jobSeries = pgTable('job_series', {
@@ -177,8 +196,8 @@ export const jobs = pgTable('jobs', {
   occurrenceDate: date('occurrence_date', { mode: 'string' }),
   title: text('title').notNull(),
   description: text('description'),
-  status: text('status', { enum: ['unscheduled', 'scheduled', 'in_progress', 'done', 'cancelled'] }).notNull(),
-  cancelReason: text('cancel_reason', { enum: ['user', 'series_updated', 'series_ended', 'series_split'] }),
+  status: text('status', { enum: JOB_STATUSES }).notNull(),
+  cancelReason: text('cancel_reason', { enum: CANCEL_REASONS }),
   scheduledStart: instant('scheduled_start').notNull(),
   customerId: uuid('customer_id').references(() => customers.id),
   flatPrice: money('flat_price'),
@@ -193,7 +212,9 @@ export const jobs = pgTable('jobs', {
   uniqueIndex('jobs_series_occurrence_live_unique').on(t.seriesId, t.occurrenceDate)
     .where(sql`${t.cancelReason} IS NULL OR ${t.cancelReason} = 'user'`),
   index('jobs_tenant_start_idx').on(t.tenantId, t.scheduledStart, t.id),
-  index('jobs_series_start_idx').on(t.seriesId, t.scheduledStart)
+  index('jobs_series_start_idx').on(t.seriesId, t.scheduledStart),
+  oneOf('jobs_status_check', t.status, JOB_STATUSES),
+  oneOf('jobs_cancel_reason_check', t.cancelReason, CANCEL_REASONS)
 ])
 
 export const jobLineItems = pgTable('job_line_items', {

@@ -8,6 +8,9 @@ import { Type, type TObject, type TSchema } from 'typebox'
 import type { Principal, Scope } from '../auth/scopes.js'
 import * as jobsSchemas from '../jobs/schemas.js'
 import type { JobsService } from '../jobs/service.js'
+import { ApiError } from '../errors.js'
+import { CANONICAL_UUID, withoutIds } from '../schemas/common.js'
+import { describeIssues, jsonProblems } from '../schemas/text.js'
 import * as seriesSchemas from '../series/schemas.js'
 import { etagOf, type SeriesService } from '../series/service.js'
 import { argumentsError } from './tool-errors.js'
@@ -141,10 +144,14 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 // Same options as the REST body validator (app.ts): unknown fields dropped, defaults applied, nothing coerced.
 const ajv = new Ajv({ removeAdditional: 'all', useDefaults: true, coerceTypes: false, allErrors: true, strict: false })
 addFormats(ajv)
-const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(tool.inputSchema as TSchema)]))
+ajv.addFormat('uuid', CANONICAL_UUID)
+const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(withoutIds(tool.inputSchema) as TSchema)]))
 
 /** The tool's arguments, validated, defaulted and stripped of unknown fields; throws invalid_input. */
 export function argumentsOrThrow (tool: Tool, args: unknown): Record<string, unknown> {
+  // Strings the database cannot store and numbers JSON.parse made Infinity, all named at once (CONTRACT §10).
+  const textIssues = jsonProblems(args ?? {})
+  if (textIssues.length > 0) throw new ApiError('invalid_input', describeIssues('arguments', textIssues), textIssues)
   const copy = structuredClone(args ?? {})
   const validate = validators.get(tool.name)!
   if (!validate(copy)) throw argumentsError(validate.errors ?? [])
@@ -156,7 +163,8 @@ export function toolDescriptors () {
   return TOOLS.map((tool) => ({
     name: tool.name,
     description: `${tool.description} Scope: ${tool.scope}.`,
-    inputSchema: tool.inputSchema as unknown as { type: 'object', [key: string]: unknown },
-    outputSchema: tool.outputSchema as unknown as { type: 'object', [key: string]: unknown }
+    // The $ids name OpenAPI components; a tool's schema is self-contained without them.
+    inputSchema: withoutIds(tool.inputSchema) as unknown as { type: 'object', [key: string]: unknown },
+    outputSchema: withoutIds(tool.outputSchema) as unknown as { type: 'object', [key: string]: unknown }
   }))
 }

@@ -2,12 +2,12 @@
 // current tick awaited) when the app closes. One loop per process; several processes may share one PostgreSQL
 // database (CONTRACT §6). tickOnce is exported so tests can drive ticks without the timer.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../app.js'
-import { schedulerEventsOf } from '../executions/metrics.js'
+import type { AppDeps } from '../deps.js'
+import { appEventsOf } from '../plugins/execution-metrics.js'
 import { SchedulerLoop, type LoopOptions } from './loop.js'
 import type { SchedulerTask } from './task.js'
 
-export { SchedulerEvents, type SchedulerEventMap, type TickSummary } from './events.js'
+export type { TickSummary } from '../events.js'
 export { SchedulerLoop, MAX_SLEEP_MS } from './loop.js'
 export { tickOnce, enqueueDue, type TickDeps, type TickOptions } from './tick.js'
 export { RECURRING_JOBS_CHANGED } from './wakeups.js'
@@ -17,7 +17,7 @@ export function attachScheduler (app: FastifyInstance, deps: AppDeps, tasks: Sch
     database: deps.database,
     clock: deps.clock,
     config: deps.config,
-    events: schedulerEventsOf(app),
+    events: appEventsOf(app),
     log: app.log.child({ component: 'scheduler' })
   }, { ...options, tasks })
   app.addHook('onReady', async () => { loop.start() })

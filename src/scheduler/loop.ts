@@ -2,7 +2,7 @@
 // maxSleepMs, so an expired lease is noticed within 5 s), or less when woken by a wake-up message. It never holds
 // a transaction while it sleeps. Failures (database down, a bug) never escape: they are logged and the loop
 // retries after a capped exponential backoff with jitter. stop() aborts the sleep and awaits the current tick.
-import type { SchedulerEvents } from './events.js'
+import type { AppEvents } from '../events.js'
 import type { SchedulerTask } from './task.js'
 import { DEFAULTS, tickOnce, type SchedulerLog, type TickDeps, type TickOptions } from './tick.js'
 import { listenForWakeups } from './wakeups.js'
@@ -22,7 +22,7 @@ export function loopRetryDelayMs (failures: number, random: number): number {
 }
 
 export interface LoopDeps extends TickDeps {
-  readonly events: SchedulerEvents
+  readonly events: AppEvents
   readonly log: SchedulerLog
 }
 

@@ -1,15 +1,16 @@
 // One scheduler tick: enqueue every due occurrence, expire leases, prune old executions, sample the backlog.
+// The scheduler decides when; the executions feature (lifecycle.ts, store.ts, service.ts) writes every row.
 // Enqueuing claims due schedules in batches; each batch is one transaction (lock SKIP LOCKED → plan → insert
 // executions → advance schedules). (tenant_id, recurring_id, scheduled_for) is unique among schedule
 // executions, so a retried or concurrent tick can never enqueue an occurrence twice, and a batch that fails
 // half-way rolls back whole: the next tick redoes it.
 import type { Database } from '../db/connect.js'
+import type { AppEvents, TickSummary } from '../events.js'
+import { enqueue, type NewExecution } from '../executions/lifecycle.js'
+import { ExecutionsService } from '../executions/service.js'
 import type { Clock } from '../time/clock.js'
-import type { SchedulerEvents, TickSummary } from './events.js'
-import { expireLeases } from './leases.js'
 import { planBatch, type PlanOptions } from './plan.js'
-import { pruneExecutions } from './retention.js'
-import { tickStore, type ScheduleUpdate, type ScheduledExecution, type TickStore } from './store.js'
+import { tickStore, type ScheduleUpdate, type TickStore } from './store.js'
 
 export interface SchedulerLog {
   debug (obj: object, msg?: string): void
@@ -22,7 +23,7 @@ export interface TickDeps {
   readonly database: Database
   readonly clock: Clock
   readonly config: { readonly executionRetentionDays: number }
-  readonly events?: SchedulerEvents | undefined
+  readonly events?: AppEvents | undefined
   readonly log?: SchedulerLog | undefined
   /** Backoff jitter for expired leases, in [0, 1). */
   readonly random?: (() => number) | undefined
@@ -84,11 +85,11 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
       const batch = await deps.database.db.transaction(async (tx) => {
         const due = await store.lockDueSchedules(tx, now, batchSize)
         const plans = planBatch(due, now, options.plan)
-        const items: ScheduledExecution[] = []
+        const items: NewExecution[] = []
         const updates: ScheduleUpdate[] = []
-        for (const p of plans) {
+        for (const [i, p] of plans.entries()) {
           if (p.kind === 'enqueue') {
-            items.push({ tenantId: p.tenantId, id: p.id, scheduledFor: p.scheduledFor, coalescedCount: p.coalescedCount })
+            items.push(enqueue(due[i]!.job, { trigger: 'schedule', scheduledFor: p.scheduledFor, coalescedCount: p.coalescedCount }, now))
             updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: p.lastRunAt, nextRunAt: p.nextRunAt, evaluationError: null })
           } else if (p.kind === 'advance') {
             updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.nextRunAt, evaluationError: null })
@@ -96,7 +97,7 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
             updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.retryAt, evaluationError: p.error })
           }
         }
-        const inserted = await store.insertScheduledExecutions(tx, items, now)
+        const inserted = await store.insertScheduledExecutions(tx, items)
         await store.updateSchedules(tx, updates)
         return { claimed: due.length, inserted, plans }
       })
@@ -109,7 +110,9 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
         deps.events?.emitSafely('schedule:failed', { tenantId: p.tenantId, recurringId: p.id, error: p.error })
       }
       for (const e of batch.inserted) {
-        deps.events?.emitSafely('execution:enqueued', { ...e, trigger: 'schedule', enqueuedAt: now })
+        deps.events?.emitSafely('execution:enqueued', {
+          tenantId: e.tenantId, recurringId: e.recurringId, queue: e.queue, trigger: 'schedule', scheduledFor: e.scheduledFor, enqueuedAt: now, coalescedCount: e.coalescedCount
+        })
       }
       enqueued += batch.inserted.length
       if (batch.claimed < batchSize) return
@@ -138,25 +141,26 @@ export async function tickOnce (deps: TickDeps, options: TickOptions = {}): Prom
       return fallback
     }
   }
-  const enqueue = await step<EnqueueResult>({ enqueued: 0, failedSchedules: 0, batches: 0, moreWork: false }, () => enqueueDue(deps, options))
+  const executions = new ExecutionsService(deps.database.db, deps.clock, { events: deps.events, random: deps.random })
+  const enqueued = await step<EnqueueResult>({ enqueued: 0, failedSchedules: 0, batches: 0, moreWork: false }, () => enqueueDue(deps, options))
   const leaseLimit = options.leaseBatchSize ?? DEFAULTS.leaseBatchSize
-  const leasesExpired = await step(0, () => expireLeases(deps, deps.clock.now(), leaseLimit))
+  const leasesExpired = await step(0, () => executions.expireLeases(deps.clock.now(), leaseLimit))
   const pruneLimit = options.pruneBatchSize ?? DEFAULTS.pruneBatchSize
   const pruned = options.prune === false
     ? 0
-    : await step(0, () => pruneExecutions({ ...deps, retentionDays: deps.config.executionRetentionDays }, deps.clock.now(), pruneLimit))
+    : await step(0, () => executions.pruneFinished(deps.clock.now(), deps.config.executionRetentionDays, pruneLimit))
   const dueAfter = await step<number | null>(null, () => store.countDue(deps.database.db, deps.clock.now(), options.dueSampleCap ?? DEFAULTS.dueSampleCap))
   const nextDueAt = await step<Date | null>(null, () => store.earliestNextRun(deps.database.db))
   if (errors.length > 0) throw errors[0]
   const summary: TickSummary = {
-    enqueued: enqueue.enqueued,
-    failedSchedules: enqueue.failedSchedules,
-    batches: enqueue.batches,
+    enqueued: enqueued.enqueued,
+    failedSchedules: enqueued.failedSchedules,
+    batches: enqueued.batches,
     leasesExpired,
     pruned,
     dueAfter,
     nextDueAt,
-    moreWork: enqueue.moreWork || leasesExpired >= leaseLimit || pruned >= pruneLimit,
+    moreWork: enqueued.moreWork || leasesExpired >= leaseLimit || pruned >= pruneLimit,
     durationMs: performance.now() - started
   }
   deps.events?.emitSafely('tick:done', summary)

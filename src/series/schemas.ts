@@ -38,6 +38,9 @@ export const LineItemInput = Type.Object({
   catalog_item_id: Type.Optional(Nullable(Uuid)),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'display order; defaults to the index in the array (0-based)' }))
 })
+/** One named schema for customer_id and its alias customerId: two inline copies make orval emit the same
+ * generated type name twice (CreateJobSeriesBodyCustomerId), which does not compile. */
+const CustomerIdOrNull = Type.Union([Uuid, Type.Null()], { $id: 'CustomerIdOrNull', description: 'a customer of the tenant, or null; customerId is an alias of customer_id' })
 const LineItems = Type.Array(LineItemInput, { maxItems: 100, description: 'template line items copied onto each generated job' })
 const AssignedUserIds = Type.Array(Uuid, { maxItems: 100, description: 'team members assigned to each generated job' })
 
@@ -57,8 +60,8 @@ export const CreateSeriesBody = Type.Object({
   rrule: Rrule,
   timezone: Timezone,
   dtstart: Dtstart,
-  customer_id: Type.Optional(Nullable(Uuid)),
-  customerId: Type.Optional(Nullable({ ...Uuid, description: 'alias of customer_id' })),
+  customer_id: Type.Optional(CustomerIdOrNull),
+  customerId: Type.Optional(CustomerIdOrNull),
   description: Type.Optional(Nullable(Description)),
   flat_price: Type.Optional(Nullable(Money)),
   ends_on: Type.Optional(Nullable(DateOnly)),
@@ -77,8 +80,8 @@ const TemplateChanges = {
   title: Type.Optional(Title),
   rrule: Type.Optional(Rrule),
   timezone: Type.Optional(Timezone),
-  customer_id: Type.Optional(Nullable(Uuid)),
-  customerId: Type.Optional(Nullable({ ...Uuid, description: 'alias of customer_id' })),
+  customer_id: Type.Optional(CustomerIdOrNull),
+  customerId: Type.Optional(CustomerIdOrNull),
   description: Type.Optional(Nullable(Description)),
   flat_price: Type.Optional(Nullable(Money)),
   ends_on: Type.Optional(Nullable(DateOnly)),
@@ -124,7 +127,7 @@ export const PreviewRruleBody = Type.Object({
   exdates: Type.Optional(Exdates),
   rdates: Type.Optional(Rdates),
   count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'how many occurrences to list (1–1000)' }))
-}, { examples: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-07-07', timezone: 'America/Los_Angeles', count: 3 }] })
+}, { $id: 'PreviewRruleBody', examples: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-07-07', timezone: 'America/Los_Angeles', count: 3 }] })
 
 const SeriesFields = {
   id: Uuid,
@@ -148,17 +151,17 @@ const SeriesFields = {
   updated_at: Nullable(Timestamp)
 }
 
-export const SeriesResponse = Type.Object(SeriesFields)
+export const SeriesResponse = Type.Object(SeriesFields, { $id: 'JobSeries' })
 
 export const SeriesDetailResponse = Type.Object({
   ...SeriesFields,
   job_series_line_items: Type.Array(LineItemResponse),
   job_series_assignments: Type.Array(AssignmentResponse)
-})
+}, { $id: 'JobSeriesDetail' })
 
-export const SeriesPageResponse = pageOf(SeriesResponse)
+export const SeriesPageResponse = pageOf(SeriesResponse, 'JobSeriesPage')
 
-export const EndedResponse = Type.Object({ ended: Type.Literal(true), id: Uuid })
+export const EndedResponse = Type.Object({ ended: Type.Literal(true), id: Uuid }, { $id: 'JobSeriesEnded' })
 
 const DateList = (description: string) => Type.Array(DateOnly, { description })
 
@@ -171,26 +174,26 @@ export const Regeneration = Type.Object({
 }, { examples: [{ cancelled: ['2026-07-13', '2026-07-20'], created: ['2026-07-14', '2026-07-21'], kept: ['2026-07-06'], preserved: [] }] })
 
 export const UpdatedSeriesResponse = Type.Object({ ...SeriesFields, regeneration: Regeneration })
-export const DryRunResponse = Type.Object({ series: SeriesResponse, regeneration: Regeneration })
+export const DryRunResponse = Type.Object({ series: Type.Object(SeriesFields), regeneration: Regeneration })
 export const UpdateAnswer = Type.Union([UpdatedSeriesResponse, DryRunResponse], { description: 'the series record plus regeneration; with dry_run: {series, regeneration}, nothing written' })
 /** The same two answers as one object schema (MCP output schemas must be objects). */
 export const UpdateToolOutput = Type.Object({
   ...Object.fromEntries(Object.entries(SeriesFields).map(([k, v]) => [k, Type.Optional(v)])),
-  series: Type.Optional(SeriesResponse),
+  series: Type.Optional(Type.Object(SeriesFields)),
   regeneration: Regeneration
 })
 
 export const SplitResponse = Type.Object({
-  ended: { ...SeriesResponse, description: 'the series as left: ends_on is the day before from_date' },
-  created: { ...SeriesResponse, description: 'the new series, starting at from_date, with split_from_id' }
-})
+  ended: Type.Object(SeriesFields),
+  created: Type.Object(SeriesFields)
+}, { $id: 'JobSeriesSplit', description: 'ended: the series as left (ends_on is the day before from_date); created: the new series, starting at from_date, with split_from_id' })
 
 export const PreviewRruleResponse = Type.Object({
   occurrences: Type.Array(Type.Object({
     date: DateOnly,
     scheduled_start: Type.String({ description: 'local midnight of the date (first valid instant after a gap), RFC 3339 with the zone\'s offset', examples: ['2026-07-13T00:00:00-07:00'] })
   }))
-}, { examples: [{ occurrences: [{ date: '2026-07-13', scheduled_start: '2026-07-13T00:00:00-07:00' }, { date: '2026-07-20', scheduled_start: '2026-07-20T00:00:00-07:00' }] }] })
+}, { $id: 'RruleOccurrences', examples: [{ occurrences: [{ date: '2026-07-13', scheduled_start: '2026-07-13T00:00:00-07:00' }, { date: '2026-07-20', scheduled_start: '2026-07-20T00:00:00-07:00' }] }] })
 
 export type CreateSeriesInput = Static<typeof CreateSeriesBody>
 export type UpdateSeriesInput = Static<typeof UpdateSeriesBody>

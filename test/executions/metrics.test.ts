@@ -1,6 +1,6 @@
 // Prometheus metrics of executions and the scheduler, fed by events (GET /metrics).
 import t from 'tap'
-import { schedulerEventsOf } from '../../src/executions/metrics.js'
+import { appEventsOf } from '../../src/plugins/execution-metrics.js'
 import { tickOnce } from '../../src/scheduler/tick.js'
 import { eachApp } from '../helpers/app.js'
 import { createTenant } from '../helpers/keys.js'
@@ -14,7 +14,7 @@ t.test('/metrics reports enqueued, claimed, succeeded and failed executions by q
       { id: 'rjob_plain', cron: '* * * * *' },
       { id: 'rjob_broken', cron: '* * * * *', timezone: 'Mars/Olympus_Mons', nextRunAt: '2026-03-24T15:00:30Z' }
     ], clock.now())
-    const events = schedulerEventsOf(app)
+    const events = appEventsOf(app)
     const tick = () => tickOnce({ database: db.database, clock, config, events }, { batchSize: 1, maxBatches: 1 })
     const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: tenant.headers, payload })
 

@@ -5,8 +5,8 @@ import { sql } from 'drizzle-orm'
 import type { Test } from 'tap'
 import t from 'tap'
 import { queryRows, type Database } from '../../src/db/connect.js'
-import { schedulerEventsOf } from '../../src/executions/metrics.js'
-import { SchedulerEvents, type TickSummary } from '../../src/scheduler/events.js'
+import { appEventsOf } from '../../src/plugins/execution-metrics.js'
+import { AppEvents, type TickSummary } from '../../src/events.js'
 import { loopRetryDelayMs, SchedulerLoop, type LoopOptions } from '../../src/scheduler/loop.js'
 import { tickStore, type TickStore } from '../../src/scheduler/store.js'
 import type { SchedulerTask } from '../../src/scheduler/task.js'
@@ -45,7 +45,7 @@ async function moveTo (clock: ManualClock, to: string | Date): Promise<void> {
 }
 
 function startLoop (t: Test, ctx: TestApp, clock: ManualClock, options: LoopOptions & { store?: TickStore } = {}) {
-  const events = new SchedulerEvents()
+  const events = new AppEvents()
   const { lines, log } = memoryLog()
   const loop = new SchedulerLoop({
     database: ctx.db.database, clock, config: { executionRetentionDays: 14 }, events, log, store: options.store, random: () => 0.5
@@ -209,7 +209,7 @@ t.test('tasks run at their interval, again soon after a full batch, and a failin
 t.test('SCHEDULER=on starts the loop with the app and notices an expired lease within 5 s', async (t) => {
   await eachApp(t, async (t, ctx) => {
     const { app, clock, db } = ctx
-    const events = schedulerEventsOf(app)
+    const events = appEventsOf(app)
     await untilSleeping(clock)
     t.equal(clock.sleeping, 1, 'the loop started on ready and sleeps')
     const tenant = await createTenant(app)
@@ -257,7 +257,7 @@ function unreachableDatabase (): Database {
 
 t.test('an unreachable database never crashes the loop: it logs, backs off, and stops cleanly', async (t) => {
   const clock = new RecordingClock('2026-03-24T15:00:00Z')
-  const events = new SchedulerEvents()
+  const events = new AppEvents()
   const { lines, log } = memoryLog()
   const loop = new SchedulerLoop({ database: unreachableDatabase(), clock, config: { executionRetentionDays: 14 }, events, log, random: () => 1 })
   const failures: number[] = []

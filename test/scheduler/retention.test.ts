@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm'
 import t from 'tap'
 import { queryRows } from '../../src/db/connect.js'
-import { SchedulerEvents } from '../../src/scheduler/events.js'
+import { AppEvents } from '../../src/events.js'
 import { tickOnce } from '../../src/scheduler/tick.js'
 import { eachApp } from '../helpers/app.js'
 import { createTenant } from '../helpers/keys.js'
@@ -22,7 +22,7 @@ t.test('tick prunes succeeded and failed executions older than the retention, a 
       if (i < 5) await post(`/v1/executions/${e.id}/complete`, { worker_id: 'w' })
       else if (i < 7) await db.database.db.execute(sql`update executions set status = 'failed', finished_at = ${'2026-03-24T15:00:00Z'}::timestamptz, lease_expires_at = null where id = ${e.id}`)
     }
-    const events = new SchedulerEvents()
+    const events = new AppEvents()
     const pruned: number[] = []
     events.on('executions:pruned', (e) => pruned.push(e.count))
     const tick = () => tickOnce({ database: db.database, clock, config, events }, { pruneBatchSize: 4 })

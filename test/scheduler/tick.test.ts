@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import type { Test } from 'tap'
 import t from 'tap'
 import { openDatabase, queryRows, type Database } from '../../src/db/connect.js'
-import { SchedulerEvents } from '../../src/scheduler/events.js'
+import { AppEvents } from '../../src/events.js'
 import { tickStore, type TickStore } from '../../src/scheduler/store.js'
 import { tickOnce, type TickDeps } from '../../src/scheduler/tick.js'
 import type { ManualClock } from '../../src/time/clock.js'
@@ -168,13 +168,13 @@ t.test('a tick that fails half-way leaves nothing behind; the next one completes
     let inserted = 0
     const failing: TickStore = {
       ...tickStore,
-      async insertScheduledExecutions (tx, items, now) {
-        const rows = await tickStore.insertScheduledExecutions(tx, items, now)
+      async insertScheduledExecutions (tx, items) {
+        const rows = await tickStore.insertScheduledExecutions(tx, items)
         inserted += rows.length
         throw new Error('injected: connection lost after the insert')
       }
     }
-    const events = new SchedulerEvents()
+    const events = new AppEvents()
     const enqueuedEvents: string[] = []
     events.on('execution:enqueued', (e) => enqueuedEvents.push(e.recurringId))
     // One batch at a time, so the count below is exact (PostgreSQL would otherwise run two batches at once).
@@ -205,7 +205,7 @@ t.test('a schedule that cannot be evaluated does not stall the others and recove
       { id: 'rjob_ok_1', cron: '* * * * *', nextRunAt: due },
       { id: 'rjob_ok_2', cron: '* * * * *', nextRunAt: due }
     ], clock.now())
-    const events = new SchedulerEvents()
+    const events = new AppEvents()
     const failures: string[] = []
     events.on('schedule:failed', (e) => failures.push(e.recurringId))
     clock.set(due)

@@ -1,25 +1,26 @@
-// Prometheus metrics of executions and the scheduler, fed by the typed events (scheduler/events.ts) so that
-// neither the scheduler nor the service imports prom-client. One emitter per app, found through the app's
-// metrics registry: the executions routes (a child context) and attachScheduler (the root) share it.
+// Prometheus metrics of executions and the scheduler, fed by the typed events (events.ts): they listen from
+// outside both features, so neither the scheduler nor the executions service imports prom-client. One emitter
+// per app, found through the app's metrics registry: the executions routes (a child context) and
+// attachScheduler (the root) share it.
 import type { FastifyInstance } from 'fastify'
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client'
-import { SchedulerEvents } from '../scheduler/events.js'
+import { AppEvents } from '../events.js'
 
-const byRegistry = new WeakMap<Registry, SchedulerEvents>()
+const byRegistry = new WeakMap<Registry, AppEvents>()
 
 /** The app's event emitter, created (and wired to the app's metrics) on first use. */
-export function schedulerEventsOf (app: FastifyInstance): SchedulerEvents {
+export function appEventsOf (app: FastifyInstance): AppEvents {
   const registry = app.metrics.registry
   let events = byRegistry.get(registry)
   if (events === undefined) {
-    events = new SchedulerEvents()
+    events = new AppEvents()
     registerExecutionMetrics(registry, events)
     byRegistry.set(registry, events)
   }
   return events
 }
 
-export function registerExecutionMetrics (registry: Registry, events: SchedulerEvents): void {
+export function registerExecutionMetrics (registry: Registry, events: AppEvents): void {
   const registers = [registry]
   const enqueued = new Counter({ name: 'executions_enqueued_total', help: 'Executions enqueued, by queue and trigger', labelNames: ['queue', 'trigger'] as const, registers })
   const claimed = new Counter({ name: 'executions_claimed_total', help: 'Executions claimed by workers (attempts started), by queue', labelNames: ['queue'] as const, registers })

@@ -1,6 +1,6 @@
-// What the scheduler and the worker protocol report, as one typed event map. Metrics (executions/metrics.ts) and
-// tests subscribe; the scheduler never imports prom-client. Listeners must not throw: an event is a report,
-// not a hook (a throwing listener is caught and ignored by emitSafely).
+// What the scheduler and the executions feature report, as one typed event map below both of them (neither
+// imports the other's events). Metrics (plugins/execution-metrics.ts) and tests subscribe; no feature imports
+// prom-client. Listeners must not throw: an event is a report, not a hook (emitSafely catches and ignores).
 import { EventEmitter } from 'node:events'
 
 export interface EnqueuedExecution {
@@ -31,7 +31,7 @@ export interface TickSummary {
   readonly durationMs: number
 }
 
-export interface SchedulerEventMap {
+export interface AppEventMap {
   'tick:done': [TickSummary]
   'tick:failed': [{ error: unknown, retryInMs: number, consecutiveFailures: number }]
   'execution:enqueued': [EnqueuedExecution]
@@ -39,22 +39,24 @@ export interface SchedulerEventMap {
   'execution:succeeded': [{ queue: string }]
   /** A failed attempt: requeued (final false) or the execution is now `failed` (final true). */
   'execution:attempt-failed': [{ queue: string, reason: 'error' | 'timeout', final: boolean }]
+  /** An execution of the tenant's queue is claimable again from availableAt (a retry, a release); committed. */
+  'execution:claimable': [{ tenantId: string, queue: string, availableAt: Date }]
   'lease:expired': [{ executionId: string, queue: string, attempt: number, final: boolean }]
   'schedule:failed': [{ tenantId: string, recurringId: string, error: string }]
   'executions:pruned': [{ count: number }]
   'task:failed': [{ task: string, error: unknown }]
 }
 
-export class SchedulerEvents extends EventEmitter<SchedulerEventMap> {
+export class AppEvents extends EventEmitter<AppEventMap> {
   constructor () {
     super()
     this.setMaxListeners(0)
   }
 
   /** emit, but a throwing listener never breaks the caller (a tick or a request). */
-  emitSafely<K extends keyof SchedulerEventMap> (event: K, ...args: SchedulerEventMap[K]): void {
+  emitSafely<K extends keyof AppEventMap> (event: K, ...args: AppEventMap[K]): void {
     try {
-      (this.emit as (event: K, ...args: SchedulerEventMap[K]) => boolean)(event, ...args)
+      (this.emit as (event: K, ...args: AppEventMap[K]) => boolean)(event, ...args)
     } catch {}
   }
 }

@@ -1,5 +1,0 @@
-ALTER TABLE "job_series" ADD COLUMN "exdates" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "job_series" ADD COLUMN "rdates" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "job_series" ADD COLUMN "split_from_id" uuid;--> statement-breakpoint
-ALTER TABLE "job_series" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
-ALTER TABLE "job_series" ADD CONSTRAINT "job_series_split_from_id_job_series_id_fk" FOREIGN KEY ("split_from_id") REFERENCES "public"."job_series"("id") ON DELETE no action ON UPDATE no action;
