@@ -174,12 +174,12 @@ export const Regeneration = Type.Object({
 }, { examples: [{ cancelled: ['2026-07-13', '2026-07-20'], created: ['2026-07-14', '2026-07-21'], kept: ['2026-07-06'], preserved: [] }] })
 
 export const UpdatedSeriesResponse = Type.Object({ ...SeriesFields, regeneration: Regeneration })
-export const DryRunResponse = Type.Object({ series: SeriesResponse, regeneration: Regeneration })
+export const DryRunResponse = Type.Object({ series: Type.Object(SeriesFields), regeneration: Regeneration })
 export const UpdateAnswer = Type.Union([UpdatedSeriesResponse, DryRunResponse], { description: 'the series record plus regeneration; with dry_run: {series, regeneration}, nothing written' })
 /** The same two answers as one object schema (MCP output schemas must be objects). */
 export const UpdateToolOutput = Type.Object({
   ...Object.fromEntries(Object.entries(SeriesFields).map(([k, v]) => [k, Type.Optional(v)])),
-  series: Type.Optional(SeriesResponse),
+  series: Type.Optional(Type.Object(SeriesFields)),
   regeneration: Regeneration
 })
 
