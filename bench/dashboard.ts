@@ -1,7 +1,7 @@
 // Dashboard figures: the JS and CSS each page downloads (cold cache, uncompressed and gzip), and the time to first
-// render of Schedules with N schedules (navigation start → the table rendered with its first 200 rows, the
-// page's own `schedules:rendered` mark; then "Show all" → every row), beside the baseline from the same run: the two API calls that page needs, timed
-// from Node (the floor no page can beat). Target: < 1 s with 1,000 schedules.
+// render of Schedules with N schedules (navigation start → the table rendered with its first 200 rows, the page's
+// own `schedules:rendered` mark; then "Show all" → every row), beside the baseline from the same run: the two API
+// calls that page needs, timed from Node (the floor no page can beat). Target: < 1 s with 1,000 schedules.
 import { gzipSync } from 'node:zlib'
 import { parseArgs } from 'node:util'
 import { apiClient, launchChromium, seedDemo, startService } from '../test/dashboard/harness.js'
