@@ -10,6 +10,7 @@ import { adminRoutes } from './admin/routes.js'
 import { dashboardRoutes } from './dashboard/routes.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
+import { KeyCache } from './auth/key-cache.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
 import { jobsRoutes } from './jobs/routes.js'
@@ -21,7 +22,7 @@ import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
 import { recurringRoutes } from './recurring/routes.js'
-import { CANONICAL_UUID } from './schemas/common.js'
+import { CANONICAL_UUID, withoutIds } from './schemas/common.js'
 import { attachScheduler } from './scheduler/index.js'
 import { seriesRoutes } from './series/routes.js'
 import { seriesWindowTask } from './series/window-task.js'
@@ -61,7 +62,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
 
   const bodyAjv = ajv(false)
   const paramAjv = ajv('array')
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema))
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(withoutIds(schema)))
 
   // JSON is the only body we take (anything else is 415 unsupported_media_type); strings in it, in the query and
   // in the path are checked for what PostgreSQL cannot store (CONTRACT §10).
@@ -84,8 +85,13 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   }
 
   // Everything below needs an API key, and is rate limited per key (fixed one-minute window, CONTRACT §9).
+  // API keys are looked up through a short-lived cache that revocations empty on every instance.
+  const keys = new KeyCache(deps.database)
+  await keys.start()
+  app.addHook('onClose', async () => { await keys.stop() })
+
   await app.register(async (api) => {
-    api.addHook('onRequest', authenticate(deps.database.db))
+    api.addHook('onRequest', authenticate(keys))
     await api.register(rateLimit, {
       hook: 'preHandler',
       max: deps.config.rateLimitPerMinute,

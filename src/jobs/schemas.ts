@@ -58,13 +58,13 @@ const JobFields = {
   updated_at: Nullable(Timestamp)
 }
 
-export const JobResponse = Type.Object(JobFields)
+export const JobResponse = Type.Object(JobFields, { $id: 'Job' })
 export const JobDetailResponse = Type.Object({
   ...JobFields,
   job_line_items: Type.Array(LineItemResponse),
   job_assignments: Type.Array(AssignmentResponse)
-})
-export const JobPageResponse = pageOf(JobResponse)
+}, { $id: 'JobDetail' })
+export const JobPageResponse = pageOf(JobResponse, 'JobPage')
 
 export type ListJobsInput = Static<typeof ListJobsQuery>
 export type UpdateJobInput = Static<typeof UpdateJobBody>

@@ -58,6 +58,7 @@ const JsonRpcResponse = Type.Unsafe<unknown>({
   description: 'The JSON-RPC response: {jsonrpc, id, result} or {jsonrpc, id, error: {code, message}}. Tool failures are results ' +
     'with isError: true and the error body as text.',
   type: ['object', 'array'],
+  items: { type: 'object' },
   examples: [{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: '{"id":"cccccccc-0000-0000-0000-000000000003","title":"Weekly lawn maintenance"}' }], structuredContent: { id: 'cccccccc-0000-0000-0000-000000000003', title: 'Weekly lawn maintenance' } } }]
 })
 

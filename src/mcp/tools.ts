@@ -9,7 +9,7 @@ import type { Principal, Scope } from '../auth/scopes.js'
 import * as jobsSchemas from '../jobs/schemas.js'
 import type { JobsService } from '../jobs/service.js'
 import { ApiError } from '../errors.js'
-import { CANONICAL_UUID } from '../schemas/common.js'
+import { CANONICAL_UUID, withoutIds } from '../schemas/common.js'
 import { describeIssues, jsonProblems } from '../schemas/text.js'
 import * as seriesSchemas from '../series/schemas.js'
 import type { SeriesService } from '../series/service.js'
@@ -124,7 +124,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 const ajv = new Ajv({ removeAdditional: 'all', useDefaults: true, coerceTypes: false, allErrors: true, strict: false })
 addFormats(ajv)
 ajv.addFormat('uuid', CANONICAL_UUID)
-const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(tool.inputSchema as TSchema)]))
+const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(withoutIds(tool.inputSchema) as TSchema)]))
 
 /** The tool's arguments, validated, defaulted and stripped of unknown fields; throws invalid_input. */
 export function argumentsOrThrow (tool: Tool, args: unknown): Record<string, unknown> {
@@ -142,7 +142,8 @@ export function toolDescriptors () {
   return TOOLS.map((tool) => ({
     name: tool.name,
     description: `${tool.description} Scope: ${tool.scope}.`,
-    inputSchema: tool.inputSchema as unknown as { type: 'object', [key: string]: unknown },
-    outputSchema: tool.outputSchema as unknown as { type: 'object', [key: string]: unknown }
+    // The $ids name OpenAPI components; a tool's schema is self-contained without them.
+    inputSchema: withoutIds(tool.inputSchema) as unknown as { type: 'object', [key: string]: unknown },
+    outputSchema: withoutIds(tool.outputSchema) as unknown as { type: 'object', [key: string]: unknown }
   }))
 }

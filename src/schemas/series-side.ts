@@ -21,13 +21,13 @@ export const PAGE_SIZE = 20
 export interface Page<T> { data: T[], count: number, page: number, limit: number }
 
 /** A page of a job-series side list (CONTRACT §7): `{data, count, page, limit}`, 20 rows a page. */
-export function pageOf<T extends TSchema> (row: T) {
+export function pageOf<T extends TSchema> (row: T, $id: string) {
   return Type.Object({
     data: Type.Array(row),
     count: Type.Integer({ description: 'rows matching, over all pages' }),
     page: Type.Integer(),
     limit: Type.Integer({ description: 'page size, always 20' })
-  })
+  }, { $id })
 }
 
 /** A line item as stored on a series template or a job (money in units, quantity to 4 decimals). */
@@ -50,8 +50,8 @@ export const LineItemResponse = Type.Object({
   quantity: Type.Number(),
   catalog_item_id: Nullable(Uuid),
   position: Type.Integer()
-})
-export const AssignmentResponse = Type.Object({ user_id: Uuid })
+}, { $id: 'LineItem' })
+export const AssignmentResponse = Type.Object({ user_id: Uuid }, { $id: 'Assignment' })
 
 export function toLineItemResponse (item: LineItemRow) {
   return {

@@ -32,6 +32,9 @@ export const LineItemInput = Type.Object({
   catalog_item_id: Type.Optional(Nullable(Uuid)),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'display order; defaults to the index in the array (0-based)' }))
 })
+/** One named schema for customer_id and its alias customerId: two inline copies make orval emit the same
+ * generated type name twice (CreateJobSeriesBodyCustomerId), which does not compile. */
+const CustomerIdOrNull = Type.Union([Uuid, Type.Null()], { $id: 'CustomerIdOrNull', description: 'a customer of the tenant, or null; customerId is an alias of customer_id' })
 const LineItems = Type.Array(LineItemInput, { maxItems: 100, description: 'template line items copied onto each generated job' })
 const AssignedUserIds = Type.Array(Uuid, { maxItems: 100, description: 'team members assigned to each generated job' })
 
@@ -51,8 +54,8 @@ export const CreateSeriesBody = Type.Object({
   rrule: Rrule,
   timezone: Timezone,
   dtstart: Dtstart,
-  customer_id: Type.Optional(Nullable(Uuid)),
-  customerId: Type.Optional(Nullable({ ...Uuid, description: 'alias of customer_id' })),
+  customer_id: Type.Optional(CustomerIdOrNull),
+  customerId: Type.Optional(CustomerIdOrNull),
   description: Type.Optional(Nullable(Description)),
   flat_price: Type.Optional(Nullable(Money)),
   ends_on: Type.Optional(Nullable(DateOnly)),
@@ -68,8 +71,8 @@ export const UpdateSeriesBody = Type.Object({
   title: Type.Optional(Title),
   rrule: Type.Optional(Rrule),
   timezone: Type.Optional(Timezone),
-  customer_id: Type.Optional(Nullable(Uuid)),
-  customerId: Type.Optional(Nullable({ ...Uuid, description: 'alias of customer_id' })),
+  customer_id: Type.Optional(CustomerIdOrNull),
+  customerId: Type.Optional(CustomerIdOrNull),
   description: Type.Optional(Nullable(Description)),
   flat_price: Type.Optional(Nullable(Money)),
   ends_on: Type.Optional(Nullable(DateOnly)),
@@ -98,7 +101,7 @@ export const PreviewRruleBody = Type.Object({
   ends_on: Type.Optional(Nullable(DateOnly)),
   max_occurrences: Type.Optional(Nullable(MaxOccurrences)),
   count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'how many occurrences to list (1–1000)' }))
-}, { examples: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-07-07', timezone: 'America/Los_Angeles', count: 3 }] })
+}, { $id: 'PreviewRruleBody', examples: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-07-07', timezone: 'America/Los_Angeles', count: 3 }] })
 
 const SeriesFields = {
   id: Uuid,
@@ -119,24 +122,24 @@ const SeriesFields = {
   updated_at: Nullable(Timestamp)
 }
 
-export const SeriesResponse = Type.Object(SeriesFields)
+export const SeriesResponse = Type.Object(SeriesFields, { $id: 'JobSeries' })
 
 export const SeriesDetailResponse = Type.Object({
   ...SeriesFields,
   job_series_line_items: Type.Array(LineItemResponse),
   job_series_assignments: Type.Array(AssignmentResponse)
-})
+}, { $id: 'JobSeriesDetail' })
 
-export const SeriesPageResponse = pageOf(SeriesResponse)
+export const SeriesPageResponse = pageOf(SeriesResponse, 'JobSeriesPage')
 
-export const EndedResponse = Type.Object({ ended: Type.Literal(true), id: Uuid })
+export const EndedResponse = Type.Object({ ended: Type.Literal(true), id: Uuid }, { $id: 'JobSeriesEnded' })
 
 export const PreviewRruleResponse = Type.Object({
   occurrences: Type.Array(Type.Object({
     date: DateOnly,
     scheduled_start: Type.String({ description: 'local midnight of the date (first valid instant after a gap), RFC 3339 with the zone\'s offset', examples: ['2026-07-13T00:00:00-07:00'] })
   }))
-}, { examples: [{ occurrences: [{ date: '2026-07-13', scheduled_start: '2026-07-13T00:00:00-07:00' }, { date: '2026-07-20', scheduled_start: '2026-07-20T00:00:00-07:00' }] }] })
+}, { $id: 'RruleOccurrences', examples: [{ occurrences: [{ date: '2026-07-13', scheduled_start: '2026-07-13T00:00:00-07:00' }, { date: '2026-07-20', scheduled_start: '2026-07-20T00:00:00-07:00' }] }] })
 
 export type CreateSeriesInput = Static<typeof CreateSeriesBody>
 export type UpdateSeriesInput = Static<typeof UpdateSeriesBody>
