@@ -6,6 +6,7 @@ import { insertKey, keyExists, revokeKey } from '../auth/store.js'
 import { announceRevocation } from '../auth/key-cache.js'
 import type { Database, Executor } from '../db/connect.js'
 import { ApiError } from '../errors.js'
+import { fractionDigits } from '../schemas/money.js'
 import type { Clock } from '../time/clock.js'
 import type { CreateApiKeyInput } from './schemas.js'
 import * as store from './store.js'
@@ -30,6 +31,10 @@ export class AdminService {
   }
 
   async createCatalogItem (tenantId: string, name: string, unitPrice: number | undefined) {
+    // CONTRACT §10: more than 2 decimals is refused, never rounded (numeric(14,2) would round it).
+    if (unitPrice !== undefined && fractionDigits(unitPrice) > 2) {
+      throw new ApiError('invalid_request', `unit_price has more than 2 decimals (${unitPrice}); amounts are kept to the cent and never rounded`, [{ field: 'unit_price', message: 'has more than 2 decimals' }])
+    }
     await this.#tenantOrThrow(tenantId)
     return store.insertCatalogItem(this.db, tenantId, name, unitPrice ?? null)
   }
