@@ -38,6 +38,17 @@ function resolve (path: string): { route: Route, params: Record<string, string> 
 }
 
 const loaded = new Map<Loader, ComponentType<any>>()
+const loading = new Map<Loader, Promise<ComponentType<any>>>()
+
+/** Starts (once) fetching a page's code; called before sign-in is checked, so both travel at the same time. */
+function preload (load: Loader): Promise<ComponentType<any>> {
+  let promise = loading.get(load)
+  if (promise === undefined) {
+    promise = load().then((c) => { loaded.set(load, c); return c })
+    loading.set(load, promise)
+  }
+  return promise
+}
 
 function LazyPage ({ load, params }: { load: Loader, params: Record<string, string> }) {
   const [component, setComponent] = useState<ComponentType<any> | undefined>(() => loaded.get(load))
@@ -47,7 +58,7 @@ function LazyPage ({ load, params }: { load: Loader, params: Record<string, stri
     if (known !== undefined) { setComponent(() => known); return }
     setComponent(undefined)
     let live = true
-    load().then((c) => { loaded.set(load, c); if (live) setComponent(() => c) }, (e: unknown) => { if (live) setError(e) })
+    preload(load).then((c) => { if (live) setComponent(() => c) }, (e: unknown) => { if (live) setError(e) })
     return () => { live = false }
   }, [load])
   if (error !== undefined) return <p class='error' role='alert'>This page could not be loaded: {(error as Error).message}</p>
@@ -104,6 +115,8 @@ export function App () {
 
   useEffect(() => {
     if (storedKey() === null) return
+    const first = resolve(location.path)
+    if (first !== null) preload(first.route.load).catch(() => undefined)
     request<Me>('GET', '/v1/me').then(({ body }) => setMe(body), (e: unknown) => {
       if (!(e instanceof ApiError && e.status === 401)) setReason(describeError(e))
     }).finally(() => setChecking(false))

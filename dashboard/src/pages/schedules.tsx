@@ -9,8 +9,11 @@ import { ScheduleActions, stateOf } from '../schedule-actions'
 import { ErrorNote, Loading, ScopeNotice, StatusBadge, TableScroll, TimeInZone, useConfirm, useNow, useResource, useSession } from '../ui'
 
 const MAX_PAGES = 50
+// Rows rendered at first (and added per "Show more"): a thousand-row table takes seconds to lay out, a couple of
+// hundred rows do not, and the filter still searches every schedule.
+const ROWS_PER_STEP = 200
 
-async function loadAll (signal: AbortSignal): Promise<{ schedules: Schedule[], lastExecution: Map<string, Execution> }> {
+async function loadSchedules (signal: AbortSignal): Promise<Schedule[]> {
   const schedules: Schedule[] = []
   let cursor: string | null = null
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -19,7 +22,11 @@ async function loadAll (signal: AbortSignal): Promise<{ schedules: Schedule[], l
     cursor = body.next_cursor
     if (cursor === null) break
   }
-  const recent = await get<Page<Execution>>('/v1/executions?limit=1000', signal)
+  return schedules
+}
+
+async function loadAll (signal: AbortSignal): Promise<{ schedules: Schedule[], lastExecution: Map<string, Execution> }> {
+  const [schedules, recent] = await Promise.all([loadSchedules(signal), get<Page<Execution>>('/v1/executions?limit=1000', signal)])
   const lastExecution = new Map<string, Execution>()
   for (const execution of recent.data) {
     if (!lastExecution.has(execution.recurring_id)) lastExecution.set(execution.recurring_id, execution)
@@ -42,6 +49,7 @@ export default function SchedulesPage () {
   const resource = useResource(loadAll, 'schedules')
   const [rows, setRows] = useState<Schedule[] | undefined>(undefined)
   const [lastExecution, setLastExecution] = useState(new Map<string, Execution>())
+  const [rowLimit, setRowLimit] = useState(ROWS_PER_STEP)
 
   useEffect(() => {
     if (resource.data !== undefined) {
@@ -57,6 +65,7 @@ export default function SchedulesPage () {
 
   const needle = filter.trim().toLowerCase()
   const shown = useMemo(() => (rows ?? []).filter((s) => matches(s, needle)), [rows, needle])
+  const rendered = shown.slice(0, rowLimit)
 
   const replace = (updated: Schedule) => setRows((list) => list?.map((s) => (s.id === updated.id ? updated : s)))
   const drop = (id: string) => setRows((list) => list?.filter((s) => s.id !== id))
@@ -94,7 +103,7 @@ export default function SchedulesPage () {
               </tr>
             </thead>
             <tbody>
-              {shown.map((s) => {
+              {rendered.map((s) => {
                 const last = lastExecution.get(s.id)
                 return (
                   <tr key={s.id}>
@@ -115,6 +124,13 @@ export default function SchedulesPage () {
               })}
             </tbody>
           </table>
+          {shown.length > rendered.length && (
+            <p class='more'>
+              Showing {rendered.length} of {shown.length}.{' '}
+              <button type='button' onClick={() => setRowLimit((n) => n + ROWS_PER_STEP)}>Show more</button>{' '}
+              <button type='button' onClick={() => setRowLimit(Number.MAX_SAFE_INTEGER)}>Show all</button>
+            </p>
+          )}
           {shown.length === 0 && <p class='muted'>{rows.length === 0 ? 'No schedules yet: create one with PUT /v1/recurring/{id}.' : 'No schedule matches the filter.'}</p>}
         </TableScroll>
       )}
