@@ -1,5 +1,6 @@
-// `npm start` runs this first: it compiles only when something tsc reads (src/, the tsconfig files, package.json)
-// is newer than dist/.tsbuildinfo, the file every build writes last. A current dist/ starts at once.
+// `npm start` runs this first: it runs `npm run build` only when something the build reads (src/, dashboard/, the
+// tsconfig files, package.json) is newer than dist/.tsbuildinfo, stamped after every build. A current dist/ starts
+// at once.
 import { execFileSync } from 'node:child_process'
 import { readdirSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
@@ -14,9 +15,9 @@ function newest (path) {
 
 let built = 0
 try { built = statSync(stamp).mtimeMs } catch { built = 0 }
-const inputs = Math.max(...['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map(newest))
+const inputs = Math.max(...['src', 'dashboard', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].filter((p) => { try { statSync(p); return true } catch { return false } }).map(newest))
 if (inputs > built) {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+  execFileSync('npm', ['run', 'build'], { stdio: 'inherit' })
   // An incremental build with nothing to emit leaves the stamp as it was: mark this check as done.
   const now = new Date()
   utimesSync(stamp, now, now)

@@ -5,10 +5,13 @@ import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
+import fastJson from 'fast-json-stringify'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { adminRoutes } from './admin/routes.js'
+import { dashboardRoutes } from './dashboard/routes.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
+import { KeyCache } from './auth/key-cache.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
 import { jobsRoutes } from './jobs/routes.js'
@@ -20,7 +23,7 @@ import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
 import { recurringRoutes } from './recurring/routes.js'
-import { CANONICAL_UUID, withoutIds } from './schemas/common.js'
+import { CANONICAL_UUID, ERROR_COMPONENT, ErrorBodySchema, withoutIds } from './schemas/common.js'
 import { attachScheduler } from './scheduler/index.js'
 import { seriesRoutes } from './series/routes.js'
 import { seriesWindowTask } from './series/window-task.js'
@@ -61,6 +64,9 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   const bodyAjv = ajv(false)
   const paramAjv = ajv('array')
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(withoutIds(schema)))
+  // Responses are serialized from the same schemas without their $ids (one answer may hold the same component
+  // twice, e.g. a split's {ended, created}); the shared Error schema is handed over by its id.
+  app.setSerializerCompiler(({ schema }) => fastJson(withoutIds(schema) as object, { schema: { [ERROR_COMPONENT]: withoutIds(ErrorBodySchema) } }) as (data: unknown) => string)
 
   // JSON is the only body we take (anything else is 415 unsupported_media_type); strings in it, in the query and
   // in the path are checked for what PostgreSQL cannot store (docs/contract.md §10).
@@ -83,8 +89,13 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   }
 
   // Everything below needs an API key, and is rate limited per key (fixed one-minute window, docs/contract.md §9).
+  // API keys are looked up through a short-lived cache that revocations empty on every instance.
+  const keys = new KeyCache(deps.database)
+  await keys.start()
+  app.addHook('onClose', async () => { await keys.stop() })
+
   await app.register(async (api) => {
-    api.addHook('onRequest', authenticate(deps.database.db))
+    api.addHook('onRequest', authenticate(keys))
     await api.register(rateLimit, {
       hook: 'preHandler',
       max: deps.config.rateLimitPerMinute,
@@ -100,6 +111,8 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await api.register(jobsRoutes, { deps }) //        /v1/jobs
     await api.register(mcpRoutes, { deps }) //         /api/mcp
   })
+
+  await app.register(dashboardRoutes) //  /dashboard: the operations UI, a client of the API above (docs/contract.md §15)
 
   // One scheduler loop per process (SCHEDULER=off disables it): cron occurrences, leases, retention, series windows.
   if (deps.config.scheduler) attachScheduler(app, deps, [seriesWindowTask(deps)])

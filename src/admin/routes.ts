@@ -10,7 +10,7 @@ const security = [{ adminToken: [] }]
 const tags = ['admin']
 
 export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps, adminToken: string }> = async (app, { deps, adminToken }) => {
-  const admin = new AdminService(deps.database.db, deps.clock)
+  const admin = new AdminService(deps.database, deps.clock)
   app.addHook('onRequest', authenticateAdmin(adminToken))
 
   app.post('/tenants', {

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { SCOPES, type Scope } from '../auth/scopes.js'
 import { Nullable, Timestamp, Uuid } from '../schemas/common.js'
+import { Money } from '../schemas/money.js'
 import { toTimestamp } from '../time/rfc3339.js'
 import type { ApiKey, CatalogItem, Customer, Member, Tenant } from './store.js'
 
@@ -24,7 +25,7 @@ export const CustomerResponse = Type.Object({ id: Uuid, tenant_id: Uuid, name: T
 
 export const CreateCatalogItemBody = Type.Object({
   name: Name,
-  unit_price: Type.Optional(Type.Number({ minimum: 0, maximum: 999_999_999_999 }))
+  unit_price: Type.Optional(Money)
 }, { examples: [{ name: 'Mow and edge', unit_price: 80 }] })
 export const CatalogItemResponse = Type.Object({ id: Uuid, tenant_id: Uuid, name: Type.String(), unit_price: Nullable(Type.Number()), created_at: Timestamp }, { $id: 'CatalogItem' })
 

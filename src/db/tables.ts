@@ -15,7 +15,7 @@ export const API_KEY_KINDS = ['user', 'tenant'] as const
 export const EXECUTION_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const
 export const EXECUTION_TRIGGERS = ['schedule', 'manual'] as const
 export const JOB_STATUSES = ['unscheduled', 'scheduled', 'in_progress', 'done', 'cancelled'] as const
-export const CANCEL_REASONS = ['user', 'series_updated', 'series_ended'] as const
+export const CANCEL_REASONS = ['user', 'series_updated', 'series_ended', 'series_split'] as const
 
 /**
  * docs/contract.md §10: an enumerated column is also a CHECK in SQL, so no writer can store a value outside its set
@@ -153,6 +153,13 @@ export const jobSeries = pgTable('job_series', {
   customerId: uuid('customer_id').references(() => customers.id),
   externalId: text('external_id'),
   createdBy: uuid('created_by').references(() => teamMembers.id),
+  // docs/contract.md §14: RFC 5545 EXDATE / RDATE of the series, YYYY-MM-DD strings in increasing order.
+  exdates: jsonb('exdates').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  rdates: jsonb('rdates').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  // The series this one continues ("this and following", docs/contract.md §14).
+  splitFromId: uuid('split_from_id').references((): AnyPgColumn => jobSeries.id),
+  // Bumped by every change of the record; the series ETag (docs/contract.md §13).
+  version: integer('version').notNull().default(1),
   endedAt: instant('ended_at'),
   // Window bookkeeping: the last local date materialized, and when the scheduler should (re)generate.
   generatedThrough: date('generated_through', { mode: 'string' }),

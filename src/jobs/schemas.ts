@@ -12,7 +12,7 @@ export const JobStatusSchema = Type.Unsafe<JobStatus>({
   enum: [...JOB_STATUSES],
   description: 'unscheduled | scheduled | in_progress | done | cancelled (pending = unscheduled or scheduled)'
 })
-const CancelReasonSchema = Nullable(Type.Unsafe<CancelReason>({ type: 'string', enum: ['user', 'series_updated', 'series_ended'] }))
+const CancelReasonSchema = Nullable(Type.Unsafe<CancelReason>({ type: 'string', enum: ['user', 'series_updated', 'series_ended', 'series_split'] }))
 
 const Bound = Type.String({
   maxLength: 40,

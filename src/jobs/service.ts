@@ -36,7 +36,7 @@ export class JobsService {
     const now = this.clock.now()
     return this.db.transaction(async (tx) => {
       const job = await this.#jobOrThrow(tx, principal, id, true)
-      if (job.cancelReason === 'series_updated' || job.cancelReason === 'series_ended') {
+      if (job.cancelReason === 'series_updated' || job.cancelReason === 'series_ended' || job.cancelReason === 'series_split') {
         // Its date may already hold the replacement instance: reviving it would make two live instances.
         throw new ApiError('invalid_input', `Job ${id} was cancelled by its series (${job.cancelReason}) and can no longer be changed`, [{ field: 'id', message: 'refers to an instance its series cancelled' }])
       }

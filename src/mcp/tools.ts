@@ -12,7 +12,7 @@ import { ApiError } from '../errors.js'
 import { CANONICAL_UUID, withoutIds } from '../schemas/common.js'
 import { describeIssues, jsonProblems } from '../schemas/text.js'
 import * as seriesSchemas from '../series/schemas.js'
-import type { SeriesService } from '../series/service.js'
+import { etagOf, type SeriesService } from '../series/service.js'
 import { argumentsError } from './tool-errors.js'
 
 export interface ToolContext {
@@ -36,6 +36,10 @@ function withId (body: TObject): TObject {
   return Type.Object({ id: seriesSchemas.RecordId, ...body.properties })
 }
 
+function withIfMatch (args: TObject): TObject {
+  return Type.Object({ ...args.properties, if_match: Type.Optional(Type.String({ maxLength: 1000, description: 'the etag job_series.get answered; another value is the tool error precondition_failed' })) })
+}
+
 export const TOOLS: readonly Tool[] = [
   {
     name: 'job_series.list',
@@ -53,8 +57,11 @@ export const TOOLS: readonly Tool[] = [
     description: 'Fetches a single series by ID, including its template line items and assignments.',
     scope: 'read:job_series',
     inputSchema: IdArgs,
-    outputSchema: seriesSchemas.SeriesDetailResponse,
-    handler: async (args, { principal, series }) => seriesSchemas.toSeriesDetailResponse(await series.get(principal, args.id))
+    outputSchema: Type.Object({ ...seriesSchemas.SeriesDetailResponse.properties, etag: Type.String({ description: 'the series ETag, for if_match' }) }),
+    handler: async (args, { principal, series }) => {
+      const detail = await series.get(principal, args.id)
+      return { ...seriesSchemas.toSeriesDetailResponse(detail), etag: etagOf(detail.series) }
+    }
   },
   {
     name: 'job_series.create',
@@ -66,19 +73,33 @@ export const TOOLS: readonly Tool[] = [
   },
   {
     name: 'job_series.update',
-    description: 'Updates a series (edit-all; needs a user-bound key): pending instances from now on are cancelled and regenerated from the new template. dtstart cannot be changed.',
+    description: 'Updates a series (edit-all; needs a user-bound key): pending instances from now on are cancelled and regenerated from the new template. dtstart cannot be changed. Answers the series plus regeneration {cancelled, created, kept, preserved}; dry_run: true writes nothing and answers {series, regeneration}. if_match: the etag from job_series.get; another value is precondition_failed.',
     scope: 'write:job_series',
-    inputSchema: withId(seriesSchemas.UpdateSeriesBody),
-    outputSchema: seriesSchemas.SeriesResponse,
-    handler: async ({ id, ...body }, { principal, series }) => seriesSchemas.toSeriesResponse(await series.update(principal, id, body))
+    inputSchema: withIfMatch(withId(seriesSchemas.UpdateSeriesBody)),
+    outputSchema: seriesSchemas.UpdateToolOutput,
+    handler: async ({ id, if_match: ifMatch, ...body }, { principal, series }) => {
+      const outcome = await series.update(principal, id, body, { ifMatch })
+      return { ...seriesSchemas.toUpdateAnswer(outcome), ...(outcome.dryRun ? {} : { etag: etagOf(outcome.series) }) }
+    }
+  },
+  {
+    name: 'job_series.split',
+    description: '"This and following": the series ends the day before from_date, its pending instances from then on are cancelled (series_split), and a new series (split_from_id) starts at from_date with the template plus the given changes. Needs a user-bound key. Returns { ended, created }.',
+    scope: 'write:job_series',
+    inputSchema: withIfMatch(withId(seriesSchemas.SplitSeriesBody)),
+    outputSchema: seriesSchemas.SplitResponse,
+    handler: async ({ id, if_match: ifMatch, ...body }, { principal, series }) => {
+      const { ended, created } = await series.split(principal, id, body, { ifMatch })
+      return { ended: seriesSchemas.toSeriesResponse(ended), created: seriesSchemas.toSeriesResponse(created) }
+    }
   },
   {
     name: 'job_series.end',
-    description: 'Permanently ends a series: ends_on becomes today and pending instances from now on are cancelled. Returns { ended: true, id }.',
+    description: 'Permanently ends a series: ends_on becomes today and pending instances from now on are cancelled. Returns { ended: true, id }. if_match: the etag from job_series.get; another value is precondition_failed.',
     scope: 'write:job_series',
-    inputSchema: IdArgs,
+    inputSchema: withIfMatch(IdArgs),
     outputSchema: seriesSchemas.EndedResponse,
-    handler: async (args, { principal, series }) => series.end(principal, args.id)
+    handler: async (args, { principal, series }) => series.end(principal, args.id, { ifMatch: args.if_match })
   },
   {
     name: 'job_series.preview',

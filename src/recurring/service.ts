@@ -2,17 +2,18 @@
 // here: REST routes, worker registration and any other caller share these functions.
 //
 // Choices where the contract is silent:
-// - Every successful save (PUT, PATCH, `PATCH {}` included, worker registration) sets updated_at = now and
-//   recomputes next_run_at as the first occurrence strictly after now (docs/contract.md §6 "after the moment it was
-//   saved"). An update that keeps the schedule therefore keeps next_run_at, except for an occurrence that is due
-//   but not yet enqueued at that very second, which the save skips.
+// - Every successful save (PUT, PATCH, `PATCH {}` included, worker registration) sets updated_at = now. A save
+//   that changes cron_expression, timezone or enabled recomputes next_run_at as the first occurrence strictly
+//   after now (docs/contract.md §6 "after the moment it was saved"); one that keeps all three keeps next_run_at as it
+//   was, so an occurrence that is due but not yet enqueued is still enqueued (with the saved payload).
 // - Checks run in the contract's order: schema → payload size → cron → zone → existence (404) → job_type conflict.
 import type { Database } from '../db/connect.js'
 import { uniqueViolation } from '../db/sql-errors.js'
 import { ApiError, type FieldIssue } from '../errors.js'
 import type { Clock } from '../time/clock.js'
 import { nextRunAfter, scheduleOrThrow, zoneOrThrow } from './cron.js'
-import { LIST_MAX, PAYLOAD_MAX_BYTES, type PatchRecurringJobInput, type PutRecurringJobInput } from './schemas.js'
+import { boundedPage, jsonBytes } from '../schemas/page.js'
+import { LIST_DEFAULT, PAYLOAD_MAX_BYTES, toRecurringJobResponse, type PatchRecurringJobInput, type PutRecurringJobInput } from './schemas.js'
 import * as store from './store.js'
 import type { RecurringJob, SaveValues } from './store.js'
 
@@ -58,6 +59,13 @@ export function replacementValues (id: string, input: ReplaceInput, now: Date, p
   }
 }
 
+/** docs/contract.md §6: a save that keeps cron_expression, timezone and enabled keeps next_run_at as it was. */
+export function keepingNextRun (before: RecurringJob | null, values: SaveValues): SaveValues {
+  if (before === null || before.cronExpression !== values.cronExpression || before.timezone !== values.timezone ||
+    before.enabled !== values.enabled) return values
+  return { ...values, nextRunAt: before.nextRunAt }
+}
+
 /** The 409 for a job_type already used by another schedule of the tenant, or null for any other error. */
 export function jobTypeConflict (error: unknown, jobType: string): ApiError | null {
   if (uniqueViolation(error) !== store.JOB_TYPE_CONSTRAINT) return null
@@ -98,11 +106,11 @@ export class RecurringService {
   /** A page in creation order; without limit at most 1000 rows, with nextCursor set when more exist. */
   async list (tenantId: string, options: { limit?: number | undefined, cursor?: string | undefined }): Promise<{ jobs: RecurringJob[], nextCursor: string | null }> {
     const afterSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
-    const limit = options.limit ?? LIST_MAX
-    const rows = await store.listJobs(this.database.db, tenantId, afterSeq, limit + 1)
-    const jobs = rows.slice(0, limit)
-    const last = jobs[jobs.length - 1]
-    return { jobs, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.seq) : null }
+    // docs/contract.md §10: at most `limit` rows (100 by default) and at most 4 MiB of JSON per page.
+    const page = await boundedPage<RecurringJob>((after, count) => store.listJobs(this.database.db, tenantId, after?.seq ?? afterSeq, count),
+      options.limit ?? LIST_DEFAULT, (job) => jsonBytes(toRecurringJobResponse(job)))
+    const last = page.rows[page.rows.length - 1]
+    return { jobs: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** PUT: create or replace. `created` is true when the schedule did not exist. */
@@ -111,7 +119,7 @@ export class RecurringService {
     const values = replacementValues(id, input, now)
     const { before, job } = await this.database.db.transaction(async (tx) => {
       const before = await store.findJob(tx, tenantId, id, true)
-      return { before, job: await store.upsertJob(tx, tenantId, id, values, now) }
+      return { before, job: await store.upsertJob(tx, tenantId, id, keepingNextRun(before, values), now) }
     }).catch((error: unknown) => { throw jobTypeConflict(error, input.job_type) ?? error })
     if (movedEarlier(before?.nextRunAt, job.nextRunAt)) await this.wake()
     return { job, created: job.updatedAt === null }
@@ -136,7 +144,8 @@ export class RecurringService {
         maxAttempts: input.max_attempts,
         timeoutSeconds: input.timeout_seconds
       }
-      const job = await store.updateJob(tx, tenantId, id, { ...merged, nextRunAt: nextRunAfter({ id, ...merged }, now) }, now)
+      const values = keepingNextRun(before, { ...merged, nextRunAt: nextRunAfter({ id, ...merged }, now) })
+      const job = await store.updateJob(tx, tenantId, id, values, now)
       return job === null ? null : { before, job }
     }).catch((error: unknown) => { throw jobTypeConflict(error, input.job_type ?? '') ?? error })
     if (saved === null) throw notFound(id)

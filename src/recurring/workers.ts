@@ -16,7 +16,7 @@ import { ApiError, type FieldIssue } from '../errors.js'
 import type { Clock } from '../time/clock.js'
 import { RECURRING_ID_MAX, RECURRING_ID_PATTERN, type RegisterItemInput, type RegisterWorkerInput } from './schemas.js'
 import { scheduleOrThrow, zoneOrThrow } from './cron.js'
-import { DEFAULT_TIMEZONE, jobTypeConflict, movedEarlier, payloadIssue, replacementValues, type RecurringDatabase, type RecurringService } from './service.js'
+import { DEFAULT_TIMEZONE, jobTypeConflict, keepingNextRun, movedEarlier, payloadIssue, replacementValues, type RecurringDatabase, type RecurringService } from './service.js'
 import * as store from './store.js'
 import type { RecurringJob, SaveValues } from './store.js'
 
@@ -86,7 +86,7 @@ export class WorkersService {
             if (before !== null && before.jobType !== value.jobType) return { id, status: 'conflict' as const }
             // A pause set through PUT/PATCH survives registration: every worker restart re-registers.
             const kept = before !== null && !before.enabled ? { ...value, enabled: false, nextRunAt: null } : value
-            const job = await store.upsertJob(savepoint, tenantId, id, kept, now)
+            const job = await store.upsertJob(savepoint, tenantId, id, keepingNextRun(before, kept), now)
             if (movedEarlier(before?.nextRunAt, job.nextRunAt)) wake = true
             return { id, status: job.updatedAt === null ? 'created' as const : 'updated' as const, job }
           }))
