@@ -58,7 +58,7 @@ async function main (): Promise<void> {
     process.on('exit', () => releaseDataDir())
   }
   const database = await openMigrated(config, (m) => console.error(m))
-  // CONTRACT §10: one clock for every instance — this process's clock corrected against the database's.
+  // docs/contract.md §10: one clock for every instance — this process's clock corrected against the database's.
   const clock = await databaseClock(database, systemClock)
   const app = await buildApp({ config, database, clock })
   clock.startSynchronizing(CLOCK_SYNC_INTERVAL_MS, (error) => app.log.warn({ err: error }, 'could not measure the database clock; keeping the last offset'))

@@ -117,7 +117,7 @@ export function describeError (error: unknown): string {
   return (error as Error).message
 }
 
-// The shapes the dashboard reads (CONTRACT §5, §6, §7, §12, §13). Fields a newer server adds are optional.
+// The shapes the dashboard reads (docs/contract.md §5, §6, §7, §12, §13). Fields a newer server adds are optional.
 
 export type Scope = 'read:recurring' | 'write:recurring' | 'work:executions' | 'read:job_series' | 'write:job_series' | 'read:jobs' | 'write:jobs'
 

@@ -5,7 +5,7 @@ import { describeError, request, type Execution, type Schedule } from './api'
 import { Link, pathOf } from './router'
 import { useSession } from './ui'
 
-/** The record's `state` (CONTRACT §12) when the server sends it, else what `enabled` and `next_run_at` imply. */
+/** The record's `state` (docs/contract.md §12) when the server sends it, else what `enabled` and `next_run_at` imply. */
 export function stateOf (schedule: Schedule): 'active' | 'paused' | 'ended' {
   if (schedule.state !== undefined) return schedule.state
   if (!schedule.enabled) return 'paused'

@@ -31,7 +31,7 @@ export class AdminService {
   }
 
   async createCatalogItem (tenantId: string, name: string, unitPrice: number | undefined) {
-    // CONTRACT §10: more than 2 decimals is refused, never rounded (numeric(14,2) would round it).
+    // docs/contract.md §10: more than 2 decimals is refused, never rounded (numeric(14,2) would round it).
     if (unitPrice !== undefined && fractionDigits(unitPrice) > 2) {
       throw new ApiError('invalid_request', `unit_price has more than 2 decimals (${unitPrice}); amounts are kept to the cent and never rounded`, [{ field: 'unit_price', message: 'has more than 2 decimals' }])
     }

@@ -1,4 +1,4 @@
-// GET /dashboard (CONTRACT §15): the operations UI, served by the service itself from the files `npm run build`
+// GET /dashboard (docs/contract.md §15): the operations UI, served by the service itself from the files `npm run build`
 // writes to dist/dashboard-ui (dashboard/build.ts). Every page URL under /dashboard answers the same index.html
 // and the browser picks the page; assets are content-hashed, so they are cached for good. The dashboard is a
 // client of the public API only: nothing here reads the database or the tenant's data.

@@ -1,4 +1,4 @@
-// The service's clock (CONTRACT §10 "one clock"): the local clock corrected against the database's, so every
+// The service's clock (docs/contract.md §10 "one clock"): the local clock corrected against the database's, so every
 // instance sharing one PostgreSQL database decides enqueueing, claims, lease expiry and backoff on the same time
 // whatever its own system clock says. On embedded PGlite the database clock is this process's own clock.
 import { sql } from 'drizzle-orm'

@@ -82,7 +82,7 @@ async function initializeInChild (dir: string): Promise<void> {
 }
 
 /**
- * Settings of every session this process opens. CONTRACT §10: an instance frozen (SIGSTOP) inside a transaction
+ * Settings of every session this process opens. docs/contract.md §10: an instance frozen (SIGSTOP) inside a transaction
  * must not hold its row locks (due schedules, claimed executions) for as long as it is frozen; the server ends a
  * session that sits idle inside a transaction this long, which rolls it back and frees the rows for the other
  * instances. Our transactions never wait on anything but the database between statements.

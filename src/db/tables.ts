@@ -153,12 +153,12 @@ export const jobSeries = pgTable('job_series', {
   customerId: uuid('customer_id').references(() => customers.id),
   externalId: text('external_id'),
   createdBy: uuid('created_by').references(() => teamMembers.id),
-  // CONTRACT §14: RFC 5545 EXDATE / RDATE of the series, YYYY-MM-DD strings in increasing order.
+  // docs/contract.md §14: RFC 5545 EXDATE / RDATE of the series, YYYY-MM-DD strings in increasing order.
   exdates: jsonb('exdates').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   rdates: jsonb('rdates').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  // The series this one continues ("this and following", CONTRACT §14).
+  // The series this one continues ("this and following", docs/contract.md §14).
   splitFromId: uuid('split_from_id').references((): AnyPgColumn => jobSeries.id),
-  // Bumped by every change of the record; the series ETag (CONTRACT §13).
+  // Bumped by every change of the record; the series ETag (docs/contract.md §13).
   version: integer('version').notNull().default(1),
   endedAt: instant('ended_at'),
   // Window bookkeeping: the last local date materialized, and when the scheduler should (re)generate.

@@ -39,7 +39,7 @@ export async function findJobTemplate (db: Executor, tenantId: string, recurring
  */
 export async function insertManualExecution (db: Executor, tenantId: string, recurringId: string, now: Date): Promise<Execution | null> {
   // FOR SHARE, in the caller's transaction with the insert: a DELETE of the schedule waits for this insert to
-  // commit, and once a DELETE has committed the row is gone here (CONTRACT §10: nothing outlives a DELETE).
+  // commit, and once a DELETE has committed the row is gone here (docs/contract.md §10: nothing outlives a DELETE).
   const job = await findJobTemplate(db, tenantId, recurringId, { forShare: true })
   if (job === null) return null
   const rows = await db.insert(executions).values(enqueue(job, { trigger: 'manual', scheduledFor: now, coalescedCount: 1 }, now)).returning()
@@ -166,7 +166,7 @@ export async function pruneFinished (db: Executor, cutoff: Date, limit: number):
   return rows.length
 }
 
-// The worker's acknowledgements (CONTRACT §11): each is ONE conditional UPDATE over a set of ids, applied only to
+// The worker's acknowledgements (docs/contract.md §11): each is ONE conditional UPDATE over a set of ids, applied only to
 // rows whose live lease `workerId` holds (running, same worker, lease_expires_at ≥ now). The rows that come back
 // are the ones acted on; the caller explains the others with findExecutions, a read made only on a miss. Each applies
 // the columns of the lifecycle.ts transition it names (heartbeat, complete, fail, release), computed in SQL.
@@ -208,7 +208,7 @@ export interface FailedAttempt { error: string, random: number }
 const BASE_DELAYS_MS = Array.from({ length: 13 }, (_, attempt) => retryDelayMs(Math.max(attempt, 1), 1))
 
 /**
- * lifecycle.fail for every held lease, in one statement (CONTRACT §6): `failed` once attempt = max_attempts,
+ * lifecycle.fail for every held lease, in one statement (docs/contract.md §6): `failed` once attempt = max_attempts,
  * else queued again at now + retryDelayMs(attempt, random) — the base delays come from backoff.ts, the jitter
  * factor (0.5 + 0.5 × random) is the item's own.
  */
@@ -229,7 +229,7 @@ export async function failLeased (db: Executor, target: LeaseTarget, attempts: R
   }).where(leaseHeld(target, [...attempts.keys()])).returning()
 }
 
-/** CONTRACT §11: back to queued, claimable now, the attempt given back (a release is not a failed attempt). */
+/** docs/contract.md §11: back to queued, claimable now, the attempt given back (a release is not a failed attempt). */
 export async function releaseLeased (db: Executor, target: LeaseTarget, ids: readonly string[]): Promise<Execution[]> {
   if (ids.length === 0) return []
   return db.update(executions).set({

@@ -1,4 +1,4 @@
-// Long-poll wake-ups (CONTRACT §11): a claim that found nothing waits here, holding no database connection,
+// Long-poll wake-ups (docs/contract.md §11): a claim that found nothing waits here, holding no database connection,
 // until an execution of its tenant and queues may have become claimable. Whoever makes one claimable (enqueue,
 // retry, release, expired lease) calls announce() after its commit; the news reaches the other instances through
 // LISTEN/NOTIFY on PostgreSQL (one NOTIFY per tenant and queue per turn of the event loop) and this process's

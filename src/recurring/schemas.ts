@@ -10,7 +10,7 @@ export const RECURRING_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$'
 export const RECURRING_ID_MAX = 200
 export const PAYLOAD_MAX_BYTES = 64 * 1024
 export const LIST_MAX = 1000
-/** Page size without `limit` (CONTRACT §10). */
+/** Page size without `limit` (docs/contract.md §10). */
 export const LIST_DEFAULT = 100
 
 export const RecurringId = Type.String({

@@ -4,7 +4,7 @@
 // Choices where the contract is silent:
 // - Every successful save (PUT, PATCH, `PATCH {}` included, worker registration) sets updated_at = now. A save
 //   that changes cron_expression, timezone or enabled recomputes next_run_at as the first occurrence strictly
-//   after now (CONTRACT §6 "after the moment it was saved"); one that keeps all three keeps next_run_at as it
+//   after now (docs/contract.md §6 "after the moment it was saved"); one that keeps all three keeps next_run_at as it
 //   was, so an occurrence that is due but not yet enqueued is still enqueued (with the saved payload).
 // - Checks run in the contract's order: schema → payload size → cron → zone → existence (404) → job_type conflict.
 import type { Database } from '../db/connect.js'
@@ -59,7 +59,7 @@ export function replacementValues (id: string, input: ReplaceInput, now: Date, p
   }
 }
 
-/** CONTRACT §6: a save that keeps cron_expression, timezone and enabled keeps next_run_at as it was. */
+/** docs/contract.md §6: a save that keeps cron_expression, timezone and enabled keeps next_run_at as it was. */
 export function keepingNextRun (before: RecurringJob | null, values: SaveValues): SaveValues {
   if (before === null || before.cronExpression !== values.cronExpression || before.timezone !== values.timezone ||
     before.enabled !== values.enabled) return values
@@ -106,7 +106,7 @@ export class RecurringService {
   /** A page in creation order; without limit at most 1000 rows, with nextCursor set when more exist. */
   async list (tenantId: string, options: { limit?: number | undefined, cursor?: string | undefined }): Promise<{ jobs: RecurringJob[], nextCursor: string | null }> {
     const afterSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
-    // CONTRACT §10: at most `limit` rows (100 by default) and at most 4 MiB of JSON per page.
+    // docs/contract.md §10: at most `limit` rows (100 by default) and at most 4 MiB of JSON per page.
     const page = await boundedPage<RecurringJob>((after, count) => store.listJobs(this.database.db, tenantId, after?.seq ?? afterSeq, count),
       options.limit ?? LIST_DEFAULT, (job) => jsonBytes(toRecurringJobResponse(job)))
     const last = page.rows[page.rows.length - 1]

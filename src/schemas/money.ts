@@ -1,4 +1,4 @@
-// One money type (CONTRACT §10): amounts are non-negative with at most 2 fractional digits, quantities positive
+// One money type (docs/contract.md §10): amounts are non-negative with at most 2 fractional digits, quantities positive
 // with at most 4; more is refused, never rounded. Arithmetic runs on integers (cents, ten-thousandths) so totals
 // are exact and identical whichever database stored the operands; JSON carries amounts as numbers.
 import { Type } from 'typebox'

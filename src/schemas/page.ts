@@ -1,4 +1,4 @@
-// Bounded list answers (CONTRACT §10): a page holds at most `limit` rows and at most 4 MiB of JSON. Rows are read
+// Bounded list answers (docs/contract.md §10): a page holds at most `limit` rows and at most 4 MiB of JSON. Rows are read
 // in chunks, so a page of large payloads never holds more than one chunk beyond the budget in memory, and the page
 // ends early (with a cursor) when the next row would pass the budget. The first row always fits: a page is never
 // empty while rows remain.

@@ -23,7 +23,7 @@ const Rrule = Type.String({
 const Timezone = Type.String({ minLength: 1, maxLength: 100, description: 'IANA time zone name', examples: ['America/Los_Angeles'] })
 const Dtstart = Type.String({ ...DateOnly, description: 'YYYY-MM-DD, the first possible occurrence date (an occurrence only when it matches the rule); immutable' })
 const MaxOccurrences = Type.Integer({ minimum: 1, maximum: MAX_COUNT, description: 'cap on occurrences counted from dtstart (1–366)' })
-/** The API's cap on EXDATE and RDATE lists (CONTRACT §14). */
+/** The API's cap on EXDATE and RDATE lists (docs/contract.md §14). */
 export const MAX_EXCEPTION_DATES = 366
 const EXDATES_TEXT = 'RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366'
 const RDATES_TEXT = 'RFC 5545 RDATE: extra dates (YYYY-MM-DD, not before dtstart) added to the rule\'s; COUNT counts only the rule\'s own dates, max_occurrences the whole set; at most 366'

@@ -90,7 +90,7 @@ export function quantityOrThrow (field: string, quantity: number): number {
 }
 
 /**
- * EXDATE / RDATE lists (CONTRACT §14): real dates, kept sorted and distinct. RDATEs must not be before dtstart
+ * EXDATE / RDATE lists (docs/contract.md §14): real dates, kept sorted and distinct. RDATEs must not be before dtstart
  * (dtstart is the series' first possible date); an EXDATE anywhere is harmless.
  */
 export function exceptionDatesOrThrow (field: 'exdates' | 'rdates', dates: readonly string[], dtstart: string): string[] {

@@ -1,4 +1,4 @@
-// One clock for every instance (CONTRACT §10): a base clock (the system clock, or an injected one) corrected by
+// One clock for every instance (docs/contract.md §10): a base clock (the system clock, or an injected one) corrected by
 // the offset to a reference clock that every instance shares, measured like NTP does: read the reference between
 // two base readings and assume it was read at the midpoint of the round trip. The sample with the shortest round
 // trip wins, so its error is at most half of that round trip. Reads never go backwards after a re-measurement.

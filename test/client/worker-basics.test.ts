@@ -1,4 +1,4 @@
-// The SDK's Worker (CONTRACT §11) against the real service on a port: registration, concurrency, failures.
+// The SDK's Worker (docs/contract.md §11) against the real service on a port: registration, concurrency, failures.
 import t from 'tap'
 import { createClient } from '../../clients/typescript/src/index.js'
 import { insertSchedule } from '../helpers/schedules.js'

@@ -1,4 +1,4 @@
-// The SDK's Worker (CONTRACT §11): network errors and 503 are retried; stop() finishes, aborts and releases.
+// The SDK's Worker (docs/contract.md §11): network errors and 503 are retried; stop() finishes, aborts and releases.
 import t from 'tap'
 import { Worker } from '../../clients/typescript/src/index.js'
 import { collect, eachService, enqueue, execution, startService, tcpProxy, worker } from '../helpers/service.js'

@@ -1,4 +1,4 @@
-// The SDK's Worker (CONTRACT §11): nothing is lost or completed twice when a worker process is SIGKILLed.
+// The SDK's Worker (docs/contract.md §11): nothing is lost or completed twice when a worker process is SIGKILLed.
 import t from 'tap'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'

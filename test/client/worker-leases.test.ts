@@ -1,4 +1,4 @@
-// The SDK's Worker (CONTRACT §11): heartbeats keep long jobs alive; a lost lease aborts the handler.
+// The SDK's Worker (docs/contract.md §11): heartbeats keep long jobs alive; a lost lease aborts the handler.
 import t from 'tap'
 import { sql } from 'drizzle-orm'
 import { collect, eachService, enqueue, execution, startService, worker } from '../helpers/service.js'

@@ -1,4 +1,4 @@
-// CONTRACT §11: claims with wait_seconds wait (holding no connection) and answer as soon as an execution becomes
+// docs/contract.md §11: claims with wait_seconds wait (holding no connection) and answer as soon as an execution becomes
 // claimable — enqueued, retried after its backoff, released, or on another instance — or {data: []} when the
 // time is up or the app closes. Release and the batch acknowledgements, each item judged on its own.
 import type { FastifyInstance } from 'fastify'

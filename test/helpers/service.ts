@@ -1,4 +1,4 @@
-// The real service listening on a port, for the SDK's Worker tests (CONTRACT §11), on both databases.
+// The real service listening on a port, for the SDK's Worker tests (docs/contract.md §11), on both databases.
 import { once } from 'node:events'
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'

@@ -1,4 +1,4 @@
-// CONTRACT §10: once DELETE /v1/recurring/{id} has answered, no new execution of that schedule appears; executions
+// docs/contract.md §10: once DELETE /v1/recurring/{id} has answered, no new execution of that schedule appears; executions
 // enqueued before it still run. Manual triggers race the DELETE here on as many connections as the pool has.
 import { sql } from 'drizzle-orm'
 import t from 'tap'

@@ -1,4 +1,4 @@
-// CONTRACT §6: a save that keeps cron_expression, timezone and enabled keeps next_run_at, so a payload-only PATCH,
+// docs/contract.md §6: a save that keeps cron_expression, timezone and enabled keeps next_run_at, so a payload-only PATCH,
 // a PUT of the same schedule or a worker re-registration at the very second an occurrence falls due never skips it.
 import { sql } from 'drizzle-orm'
 import t from 'tap'

@@ -1,4 +1,4 @@
-// Bounded list answers (CONTRACT §10): a page holds at most `limit` rows and at most 4 MiB of JSON, ending early
+// Bounded list answers (docs/contract.md §10): a page holds at most `limit` rows and at most 4 MiB of JSON, ending early
 // with next_cursor set; following the cursors still gives every row exactly once.
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'

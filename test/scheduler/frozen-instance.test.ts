@@ -1,4 +1,4 @@
-// CONTRACT §10: an instance that freezes (SIGSTOP) while holding due schedules in its open tick transaction delays
+// docs/contract.md §10: an instance that freezes (SIGSTOP) while holding due schedules in its open tick transaction delays
 // their occurrences by at most 10 s on the other instances, and nothing is enqueued twice when it wakes up.
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'

@@ -1,4 +1,4 @@
-// exdates / rdates (CONTRACT §14): RFC 5545 EXDATE and RDATE with dateutil rruleset semantics on create, update
+// exdates / rdates (docs/contract.md §14): RFC 5545 EXDATE and RDATE with dateutil rruleset semantics on create, update
 // and preview, over REST and MCP.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'

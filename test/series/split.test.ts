@@ -1,4 +1,4 @@
-// "This and following" (CONTRACT §14): POST /v1/job_series/{id}/split and job_series.split.
+// "This and following" (docs/contract.md §14): POST /v1/job_series/{id}/split and job_series.split.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'
 import { allJobs, dates, keyFor, live, mcp, rest, seriesTenant } from './fixtures.js'

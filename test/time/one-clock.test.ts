@@ -1,4 +1,4 @@
-// CONTRACT §10 "one clock": instances whose system clocks are off (+30 s and −5 min here, injected per instance)
+// docs/contract.md §10 "one clock": instances whose system clocks are off (+30 s and −5 min here, injected per instance)
 // share the database's clock, so neither enqueues early, expires a valid lease, nor hands out a leased execution.
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'

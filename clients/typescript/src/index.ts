@@ -1,4 +1,4 @@
-// @recurring-jobs/client: the typed REST client and the Worker (CONTRACT §11).
+// @recurring-jobs/client: the typed REST client and the Worker (docs/contract.md §11).
 export { createClient, type ClientOptions, type Execution, type RecurringJobsClient, type components, type paths } from './client.js'
 export {
   Worker,

@@ -1,4 +1,4 @@
-// The Worker (CONTRACT §11): registers its schedules, long-polls claims up to `concurrency`, runs each execution's
+// The Worker (docs/contract.md §11): registers its schedules, long-polls claims up to `concurrency`, runs each execution's
 // handler with a heartbeat every third of timeout_seconds, and acknowledges (complete / fail) in batches — a
 // batch leaves as soon as the previous one is answered, so several ready acknowledgements share one request.
 // Network errors and 503/429 are retried with jittered backoff until they succeed: an acknowledgement is never
@@ -342,7 +342,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       job.execution = r.execution
       return
     }
-    // CONTRACT §11: a 409 on heartbeat aborts the handler's signal and drops its result.
+    // docs/contract.md §11: a 409 on heartbeat aborts the handler's signal and drops its result.
     if (!job.settled) {
       job.settled = true
       job.stopHeartbeats.abort()
