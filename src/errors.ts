@@ -14,6 +14,7 @@ export const STATUS = {
   recurring_job_type_conflict: 409,
   conflict: 409,
   lease_conflict: 409,
+  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -10,6 +10,16 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' })
+/** CHECK that an enumerated text column holds one of its values (CONTRACT §10: no writer can store another). */
+const oneOf = (column: unknown, values: readonly string[]) => sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`
+
+// CONTRACT §12 schedule controls and §13 outcomes.
+export const OVERLAP_POLICIES = ['allow', 'skip', 'buffer_one', 'replace'] as const
+export const MISFIRE_POLICIES = ['coalesce', 'all', 'skip'] as const
+export const SCHEDULE_STATES = ['active', 'paused', 'ended'] as const
+export const EXECUTION_TRIGGERS = ['schedule', 'manual', 'backfill'] as const
+export const SKIP_OUTCOMES = ['skipped_overlap', 'skipped_misfire'] as const
+export const HISTORY_ACTIONS = ['created', 'updated', 'deleted', 'paused', 'resumed', 'auto_paused'] as const
 
 export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -73,10 +83,25 @@ export const recurringJobs = pgTable('recurring_jobs', {
   nextRunAt: instant('next_run_at'),
   // Set when the scheduler could not evaluate this schedule; it is retried at next_run_at meanwhile.
   evaluationError: text('evaluation_error'),
+  overlapPolicy: text('overlap_policy', { enum: OVERLAP_POLICIES }).notNull().default('allow'),
+  misfirePolicy: text('misfire_policy', { enum: MISFIRE_POLICIES }).notNull().default('coalesce'),
+  misfireThresholdSeconds: integer('misfire_threshold_seconds').notNull().default(60),
+  startsAt: instant('starts_at'),
+  endsAt: instant('ends_at'),
+  maxRuns: integer('max_runs'),
+  // Schedule-triggered executions enqueued so far (max_runs counts these).
+  runsCount: integer('runs_count').notNull().default(0),
+  state: text('state', { enum: SCHEDULE_STATES }).notNull().default('active'),
+  pauseNote: text('pause_note'),
+  pausedAt: instant('paused_at'),
+  autoPauseAfterFailures: integer('auto_pause_after_failures'),
   createdAt: createdAt(),
   updatedAt: instant('updated_at')
 }, (t) => [
   primaryKey({ name: 'recurring_jobs_pkey', columns: [t.tenantId, t.id] }),
+  check('recurring_jobs_overlap_policy_check', oneOf(t.overlapPolicy, OVERLAP_POLICIES)),
+  check('recurring_jobs_misfire_policy_check', oneOf(t.misfirePolicy, MISFIRE_POLICIES)),
+  check('recurring_jobs_state_check', oneOf(t.state, SCHEDULE_STATES)),
   unique('recurring_jobs_tenant_job_type_unique').on(t.tenantId, t.jobType),
   uniqueIndex('recurring_jobs_seq_idx').on(t.seq),
   // Listing pages through one tenant's schedules in creation order.
@@ -94,12 +119,16 @@ export const executions = pgTable('executions', {
   queue: text('queue').notNull(),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull(),
-  trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
+  trigger: text('trigger', { enum: EXECUTION_TRIGGERS }).notNull(),
   attempt: integer('attempt').notNull().default(0),
   maxAttempts: integer('max_attempts').notNull(),
   timeoutSeconds: integer('timeout_seconds').notNull(),
   scheduledFor: instant('scheduled_for').notNull(),
   coalescedCount: integer('coalesced_count').notNull().default(1),
+  // CONTRACT §12: the last occurrence this execution stands for (= scheduled_for unless coalesced).
+  coversUntil: instant('covers_until'),
+  // overlap_policy buffer_one: not claimable while this (earlier) execution of the schedule is queued or running.
+  blockedBy: uuid('blocked_by'),
   enqueuedAt: instant('enqueued_at').notNull(),
   availableAt: instant('available_at').notNull(),
   startedAt: instant('started_at'),
@@ -110,14 +139,47 @@ export const executions = pgTable('executions', {
   result: jsonb('result')
 }, (t) => [
   uniqueIndex('executions_seq_idx').on(t.seq),
-  // CONTRACT §6: one execution per (schedule, occurrence) — a retried or concurrent tick cannot enqueue twice.
-  uniqueIndex('executions_schedule_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
-    .where(sql`${t.trigger} = 'schedule'`),
+  // CONTRACT §6, §13: one execution per (schedule, occurrence), scheduled and backfilled alike — a retried or
+  // concurrent tick, or a repeated backfill, cannot enqueue an occurrence twice.
+  uniqueIndex('executions_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
+    .where(sql`${t.trigger} IN ('schedule', 'backfill')`),
+  check('executions_trigger_check', oneOf(t.trigger, EXECUTION_TRIGGERS)),
+  // Overlap policies look up a schedule's unfinished executions.
+  index('executions_active_idx').on(t.tenantId, t.recurringId).where(sql`${t.status} IN ('queued', 'running')`),
   index('executions_tenant_seq_idx').on(t.tenantId, t.seq),
   // Claims filter by tenant and queue and take the oldest available first.
   index('executions_claim_idx').on(t.tenantId, t.queue, t.availableAt).where(sql`${t.status} = 'queued'`),
   index('executions_lease_idx').on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
   index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`)
+])
+
+// CONTRACT §13: occurrences that got no execution, as ranges [from_at, until_at) of one outcome, so the ledger
+// can say why. (Enqueued and coalesced occurrences are read from executions; paused ones from the history.)
+export const occurrenceSkips = pgTable('occurrence_skips', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  recurringId: text('recurring_id').notNull(),
+  fromAt: instant('from_at').notNull(),
+  untilAt: instant('until_at').notNull(),
+  outcome: text('outcome', { enum: SKIP_OUTCOMES }).notNull(),
+  recordedAt: instant('recorded_at').notNull()
+}, (t) => [
+  primaryKey({ name: 'occurrence_skips_pkey', columns: [t.tenantId, t.recurringId, t.fromAt] }),
+  check('occurrence_skips_outcome_check', oneOf(t.outcome, SKIP_OUTCOMES))
+])
+
+// CONTRACT §13: every change of a schedule, kept after its delete.
+export const recurringJobHistory = pgTable('recurring_job_history', {
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  recurringId: text('recurring_id').notNull(),
+  at: instant('at').notNull(),
+  action: text('action', { enum: HISTORY_ACTIONS }).notNull(),
+  actorKeyId: uuid('actor_key_id'),
+  actorUserId: uuid('actor_user_id'),
+  changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull()
+}, (t) => [
+  index('recurring_job_history_schedule_idx').on(t.tenantId, t.recurringId, t.seq),
+  check('recurring_job_history_action_check', oneOf(t.action, HISTORY_ACTIONS))
 ])
 
 export const jobSeries = pgTable('job_series', {

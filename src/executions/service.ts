@@ -5,6 +5,7 @@
 import type { Executor } from '../db/connect.js'
 import { ApiError } from '../errors.js'
 import type { AppEvents } from '../events.js'
+import { autoPauseIfFailing } from '../recurring/service.js'
 import type { Clock } from '../time/clock.js'
 import * as lifecycle from './lifecycle.js'
 import * as store from './store.js'
@@ -71,6 +72,7 @@ export class ExecutionsService {
     const failed = await this.#withLease(tenantId, id, workerId, (tx, row, now) =>
       store.updateExecution(tx, id, lifecycle.fail(row, error, now, this.#random())))
     this.#events?.emitSafely('execution:attempt-failed', { queue: failed.queue, reason: 'error', final: failed.status === 'failed' })
+    if (failed.status === 'failed') await this.#afterFailed(failed)
     return failed
   }
 
@@ -115,6 +117,7 @@ export class ExecutionsService {
       const final = lifecycle.isFinal(patch)
       this.#events?.emitSafely('lease:expired', { executionId: row.id, queue: row.queue, attempt: row.attempt, final })
       this.#events?.emitSafely('execution:attempt-failed', { queue: row.queue, reason: 'timeout', final })
+      if (final) await this.#afterFailed(row)
     }
     return expired.length
   }
@@ -124,6 +127,20 @@ export class ExecutionsService {
     const count = await store.pruneFinished(this.db, new Date(now.getTime() - retentionDays * DAY_MS), limit)
     if (count > 0) this.#events?.emitSafely('executions:pruned', { count })
     return count
+  }
+
+  /**
+   * After a schedule execution ended failed (committed): CONTRACT §12 auto_pause_after_failures. A separate
+   * transaction that locks only the schedule row, so it never holds an execution lock while waiting for a
+   * schedule a tick holds (the tick locks schedules, then executions). Best effort: the execution's own
+   * transition is already committed and is what the worker is answered; the next failure checks again.
+   */
+  async #afterFailed (row: { tenantId: string, recurringId: string, trigger: Execution['trigger'] }): Promise<void> {
+    if (row.trigger !== 'schedule') return
+    try {
+      await autoPauseIfFailing(this.db, row.tenantId, row.recurringId,
+        (n) => store.lastScheduleExecutionsFailed(this.db, row.tenantId, row.recurringId, n), this.clock.now())
+    } catch {}
   }
 
   /** Runs `apply` with the execution locked, only when `workerId` holds a live lease on it (lifecycle.leaseConflict). */
