@@ -18,6 +18,7 @@ import { registerErrorHandling } from './plugins/error-handler.js'
 import { registerHealth } from './plugins/health.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
+import { occurrencesRoutes } from './occurrences/routes.js'
 import { recurringRoutes } from './recurring/routes.js'
 import { attachScheduler } from './scheduler/index.js'
 import { seriesRoutes } from './series/routes.js'
@@ -95,6 +96,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await api.register(meRoutes)
     await api.register(recurringRoutes, { deps }) //   /v1/recurring, /v1/workers/register, /v1/preview/cron
     await api.register(executionsRoutes, { deps }) //  /v1/executions, /v1/recurring/{id}/trigger
+    await api.register(occurrencesRoutes, { deps }) // /v1/recurring/{id}/occurrences, …/backfill, …/history
     await api.register(seriesRoutes, { deps }) //      /v1/job_series, /v1/preview/rrule
     await api.register(jobsRoutes, { deps }) //        /v1/jobs
     await api.register(mcpRoutes, { deps }) //         /api/mcp
