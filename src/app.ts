@@ -7,19 +7,23 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { adminRoutes } from './admin/routes.js'
+import { dashboardRoutes } from './dashboard/routes.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
+import { KeyCache } from './auth/key-cache.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
 import { jobsRoutes } from './jobs/routes.js'
 import { mcpRoutes } from './mcp/route.js'
 import { authenticate } from './plugins/auth.js'
-import { registerErrorHandling } from './plugins/error-handler.js'
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './plugins/error-handler.js'
 import { registerHealth } from './plugins/health.js'
+import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
 import { occurrencesRoutes } from './occurrences/routes.js'
 import { recurringRoutes } from './recurring/routes.js'
+import { CANONICAL_UUID, withoutIds } from './schemas/common.js'
 import { attachScheduler } from './scheduler/index.js'
 import { seriesRoutes } from './series/routes.js'
 import { seriesWindowTask } from './series/window-task.js'
@@ -39,6 +43,8 @@ function ajv (coerceTypes: boolean | 'array'): Ajv {
   // handler sees the body. Bodies are never coerced ("3" is not an integer); query strings and params are.
   const instance = new Ajv({ removeAdditional: 'all', useDefaults: true, coerceTypes, allErrors: true, strict: false })
   addFormats(instance)
+  // ajv-formats' uuid also takes `urn:uuid:…`, which PostgreSQL refuses: canonical 8-4-4-4-12 only (CONTRACT §10).
+  instance.addFormat('uuid', CANONICAL_UUID)
   return instance
 }
 
@@ -49,25 +55,22 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // CONTRACT §5 allows 200-character ids (URL-encoded ':' triples them); the router's default cap is 100.
-    routerOptions: { maxParamLength: 1024 }
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Failures before routing answer in the error shape too (CONTRACT §10).
+    frameworkErrors,
+    clientErrorHandler
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const bodyAjv = ajv(false)
   const paramAjv = ajv('array')
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema))
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(withoutIds(schema)))
 
-  // JSON is the only body we take (anything else is 415 unsupported_media_type).
+  // JSON is the only body we take (anything else is 415 unsupported_media_type); strings in it, in the query and
+  // in the path are checked for what PostgreSQL cannot store (CONTRACT §10).
   app.removeContentTypeParser('text/plain')
-  // An empty JSON body counts as no body, so POST …/trigger works with or without `{}`.
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
-    const text = body as string
-    if (text.trim() === '') { done(null, undefined); return }
-    try {
-      done(null, JSON.parse(text))
-    } catch {
-      done(new ApiError('invalid_request', 'Request body is not valid JSON'), undefined)
-    }
-  })
+  app.removeContentTypeParser('application/json')
+  registerJsonBody(app, BODY_LIMIT_BYTES)
+  registerParameterText(app)
 
   app.decorateRequest('principal', null)
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
@@ -83,8 +86,13 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   }
 
   // Everything below needs an API key, and is rate limited per key (fixed one-minute window, CONTRACT §9).
+  // API keys are looked up through a short-lived cache that revocations empty on every instance.
+  const keys = new KeyCache(deps.database)
+  await keys.start()
+  app.addHook('onClose', async () => { await keys.stop() })
+
   await app.register(async (api) => {
-    api.addHook('onRequest', authenticate(deps.database.db))
+    api.addHook('onRequest', authenticate(keys))
     await api.register(rateLimit, {
       hook: 'preHandler',
       max: deps.config.rateLimitPerMinute,
@@ -101,6 +109,8 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await api.register(jobsRoutes, { deps }) //        /v1/jobs
     await api.register(mcpRoutes, { deps }) //         /api/mcp
   })
+
+  await app.register(dashboardRoutes) //  /dashboard: the operations UI, a client of the API above (CONTRACT §15)
 
   // One scheduler loop per process (SCHEDULER=off disables it): cron occurrences, leases, retention, series windows.
   if (deps.config.scheduler) attachScheduler(app, deps, [seriesWindowTask(deps)])

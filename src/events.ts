@@ -39,6 +39,8 @@ export interface AppEventMap {
   'execution:succeeded': [{ queue: string }]
   /** A failed attempt: requeued (final false) or the execution is now `failed` (final true). */
   'execution:attempt-failed': [{ queue: string, reason: 'error' | 'timeout' | 'replaced', final: boolean }]
+  /** An execution of the tenant's queue is claimable again from availableAt (a retry, a release); committed. */
+  'execution:claimable': [{ tenantId: string, queue: string, availableAt: Date }]
   'lease:expired': [{ executionId: string, queue: string, attempt: number, final: boolean }]
   'schedule:failed': [{ tenantId: string, recurringId: string, error: string }]
   'executions:pruned': [{ count: number }]

@@ -4,6 +4,7 @@ import { buildApp } from './app.js'
 import { bootstrap } from './auth/bootstrap.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { openDatabase, type Database } from './db/connect.js'
+import { CLOCK_SYNC_INTERVAL_MS, databaseClock } from './db/clock.js'
 import { migrateDatabase } from './db/migrate.js'
 import { systemClock } from './time/clock.js'
 
@@ -43,7 +44,11 @@ async function main (): Promise<void> {
   }
   const started = Date.now()
   const database = await openMigrated(config, (m) => console.error(m))
-  const app = await buildApp({ config, database, clock: systemClock })
+  // CONTRACT §10: one clock for every instance — this process's clock corrected against the database's.
+  const clock = await databaseClock(database, systemClock)
+  const app = await buildApp({ config, database, clock })
+  clock.startSynchronizing(CLOCK_SYNC_INTERVAL_MS, (error) => app.log.warn({ err: error }, 'could not measure the database clock; keeping the last offset'))
+  app.addHook('onClose', async () => { clock.stopSynchronizing() })
 
   const result = await bootstrap(database.db, config.bootstrapApiKey)
   if (result.created && !result.fromEnv) {

@@ -84,3 +84,20 @@ t.test('only executions/ writes the executions table', async (t) => {
     t.notOk(writes.test(readFileSync(join(src, file), 'utf8')), `${file} does not write executions`)
   }
 })
+
+/** The top-level folder (or root file) each relative import of `file` reaches. */
+function folderTargets (file: string, list: string[]): string[] {
+  return list.filter((s) => s.startsWith('.')).map((spec) => join(file, '..', spec).split('/')[0]!)
+}
+
+t.test('series/ and jobs/ do not import each other both ways; what both use sits below them', async (t) => {
+  const reaches = (from: string, to: string) => all.some(({ file, imports: list }) => file.startsWith(`${from}/`) && folderTargets(file, list).includes(to))
+  t.notOk(reaches('series', 'jobs') && reaches('jobs', 'series'), 'no series/ ↔ jobs/ cycle')
+  t.notOk(reaches('jobs', 'series'), 'jobs/ imports nothing from series/ (series/ materializes jobs through jobs/store.ts)')
+  for (const lower of ['schemas', 'http']) {
+    for (const { file, imports: list } of all.filter((f) => f.file.startsWith(`${lower}/`))) {
+      const features = folderTargets(file, list).filter((target) => ['series', 'jobs', 'recurring', 'executions', 'admin', 'mcp', 'scheduler'].includes(target))
+      t.strictSame(features, [], `${file} imports no feature folder`)
+    }
+  }
+})

@@ -20,7 +20,7 @@ function testFiles (dir: string): string[] {
 
 t.test('every error code is documented, reachable and asserted by a test', async (t) => {
   const doc = JSON.parse(readFileSync(openApiPath, 'utf8'))
-  t.strictSame(doc.components.schemas.ErrorBody.properties.error.properties.code.enum, ERROR_CODES)
+  t.strictSame(doc.components.schemas.Error.properties.error.properties.code.enum, ERROR_CODES)
   const statuses = new Set<string>()
   for (const item of Object.values<Record<string, any>>(doc.paths)) {
     for (const op of Object.values<any>(item)) for (const status of Object.keys(op.responses)) statuses.add(status)

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { SCOPES, type Scope } from '../auth/scopes.js'
 import { Nullable, Timestamp, Uuid } from '../schemas/common.js'
+import { Money } from '../schemas/money.js'
 import { toTimestamp } from '../time/rfc3339.js'
 import type { ApiKey, CatalogItem, Customer, Member, Tenant } from './store.js'
 
@@ -11,22 +12,22 @@ export const TenantIdParams = Type.Object({ tenant_id: Uuid })
 export const ApiKeyIdParams = Type.Object({ id: Uuid })
 
 export const CreateTenantBody = Type.Object({ name: Name }, { examples: [{ name: 'Acme Field Services' }] })
-export const TenantResponse = Type.Object({ id: Uuid, name: Type.String(), created_at: Timestamp })
+export const TenantResponse = Type.Object({ id: Uuid, name: Type.String(), created_at: Timestamp }, { $id: 'Tenant' })
 
 export const CreateMemberBody = Type.Object({
   name: Name,
   email: Type.Optional(Type.String({ format: 'email', maxLength: 320 }))
 }, { examples: [{ name: 'Dana Reyes', email: 'dana@example.com' }] })
-export const MemberResponse = Type.Object({ id: Uuid, tenant_id: Uuid, name: Type.String(), email: Nullable(Type.String()), created_at: Timestamp })
+export const MemberResponse = Type.Object({ id: Uuid, tenant_id: Uuid, name: Type.String(), email: Nullable(Type.String()), created_at: Timestamp }, { $id: 'TeamMember' })
 
 export const CreateCustomerBody = Type.Object({ name: Name }, { examples: [{ name: 'Greenview HOA' }] })
-export const CustomerResponse = Type.Object({ id: Uuid, tenant_id: Uuid, name: Type.String(), created_at: Timestamp })
+export const CustomerResponse = Type.Object({ id: Uuid, tenant_id: Uuid, name: Type.String(), created_at: Timestamp }, { $id: 'Customer' })
 
 export const CreateCatalogItemBody = Type.Object({
   name: Name,
-  unit_price: Type.Optional(Type.Number({ minimum: 0, maximum: 999_999_999_999 }))
+  unit_price: Type.Optional(Money)
 }, { examples: [{ name: 'Mow and edge', unit_price: 80 }] })
-export const CatalogItemResponse = Type.Object({ id: Uuid, tenant_id: Uuid, name: Type.String(), unit_price: Nullable(Type.Number()), created_at: Timestamp })
+export const CatalogItemResponse = Type.Object({ id: Uuid, tenant_id: Uuid, name: Type.String(), unit_price: Nullable(Type.Number()), created_at: Timestamp }, { $id: 'CatalogItem' })
 
 export const ScopeSchema = Type.Unsafe<Scope>({ type: 'string', enum: [...SCOPES] })
 export const CreateApiKeyBody = Type.Object({
@@ -42,7 +43,7 @@ export const ApiKeyResponse = Type.Object({
   scopes: Type.Array(ScopeSchema),
   user_id: Nullable(Uuid),
   created_at: Timestamp
-})
+}, { $id: 'ApiKey' })
 export const RevokedResponse = Type.Object({ revoked: Type.Literal(true) })
 
 export type CreateApiKeyInput = Static<typeof CreateApiKeyBody>

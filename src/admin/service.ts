@@ -3,14 +3,20 @@
 import { generateToken, hashToken } from '../auth/api-keys.js'
 import { SCOPES } from '../auth/scopes.js'
 import { insertKey, keyExists, revokeKey } from '../auth/store.js'
-import type { Executor } from '../db/connect.js'
+import { announceRevocation } from '../auth/key-cache.js'
+import type { Database, Executor } from '../db/connect.js'
 import { ApiError } from '../errors.js'
+import { fractionDigits } from '../schemas/money.js'
 import type { Clock } from '../time/clock.js'
 import type { CreateApiKeyInput } from './schemas.js'
 import * as store from './store.js'
 
 export class AdminService {
-  constructor (private readonly db: Executor, private readonly clock: Clock) {}
+  private readonly db: Executor
+
+  constructor (private readonly database: Database, private readonly clock: Clock) {
+    this.db = database.db
+  }
 
   createTenant (name: string) { return store.insertTenant(this.db, name) }
 
@@ -25,6 +31,10 @@ export class AdminService {
   }
 
   async createCatalogItem (tenantId: string, name: string, unitPrice: number | undefined) {
+    // CONTRACT §10: more than 2 decimals is refused, never rounded (numeric(14,2) would round it).
+    if (unitPrice !== undefined && fractionDigits(unitPrice) > 2) {
+      throw new ApiError('invalid_request', `unit_price has more than 2 decimals (${unitPrice}); amounts are kept to the cent and never rounded`, [{ field: 'unit_price', message: 'has more than 2 decimals' }])
+    }
     await this.#tenantOrThrow(tenantId)
     return store.insertCatalogItem(this.db, tenantId, name, unitPrice ?? null)
   }
@@ -53,9 +63,12 @@ export class AdminService {
     return { key, token }
   }
 
-  /** Revoking twice is fine; an unknown id is not_found. */
+  /** Revoking twice is fine; an unknown id is not_found. Every instance's key cache forgets the key at once. */
   async revokeApiKey (id: string): Promise<void> {
-    if (await revokeKey(this.db, id, this.clock.now())) return
+    if (await revokeKey(this.db, id, this.clock.now())) {
+      await announceRevocation(this.database, id)
+      return
+    }
     if (!await keyExists(this.db, id)) throw new ApiError('not_found', `API key ${id} not found`)
   }
 

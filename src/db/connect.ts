@@ -72,13 +72,23 @@ async function initializeInChild (dir: string): Promise<void> {
   }
 }
 
+/**
+ * Settings of every session this process opens. CONTRACT §10: an instance frozen (SIGSTOP) inside a transaction
+ * must not hold its row locks (due schedules, claimed executions) for as long as it is frozen; the server ends a
+ * session that sits idle inside a transaction this long, which rolls it back and frees the rows for the other
+ * instances. Our transactions never wait on anything but the database between statements.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000
+const SESSION_SETTINGS = { idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS }
+
 function openPostgres (url: string, max: number): Database {
   const client = postgres(url, {
     max,
     onnotice: () => {},
     // Keep failures fast so a database outage answers 503 quickly instead of hanging requests.
     connect_timeout: 5,
-    idle_timeout: 60
+    idle_timeout: 60,
+    connection: SESSION_SETTINGS
   })
   const db = drizzlePostgres(client, { schema: tables }) as unknown as Executor
   return {

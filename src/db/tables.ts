@@ -3,23 +3,35 @@
 // contract's error codes.
 import { sql } from 'drizzle-orm'
 import {
-  bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique,
+  type AnyPgColumn, bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique,
   uniqueIndex, uuid
 } from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' })
-/** CHECK that an enumerated text column holds one of its values (CONTRACT §10: no writer can store another). */
-const oneOf = (column: unknown, values: readonly string[]) => sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`
 
 // CONTRACT §12 schedule controls and §13 outcomes.
 export const OVERLAP_POLICIES = ['allow', 'skip', 'buffer_one', 'replace'] as const
 export const MISFIRE_POLICIES = ['coalesce', 'all', 'skip'] as const
 export const SCHEDULE_STATES = ['active', 'paused', 'ended'] as const
-export const EXECUTION_TRIGGERS = ['schedule', 'manual', 'backfill'] as const
 export const SKIP_OUTCOMES = ['skipped_overlap', 'skipped_misfire'] as const
 export const HISTORY_ACTIONS = ['created', 'updated', 'deleted', 'paused', 'resumed', 'auto_paused'] as const
+
+export const API_KEY_KINDS = ['user', 'tenant'] as const
+export const EXECUTION_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const
+export const EXECUTION_TRIGGERS = ['schedule', 'manual', 'backfill'] as const
+export const JOB_STATUSES = ['unscheduled', 'scheduled', 'in_progress', 'done', 'cancelled'] as const
+export const CANCEL_REASONS = ['user', 'series_updated', 'series_ended', 'series_split'] as const
+
+/**
+ * CONTRACT §10: an enumerated column is also a CHECK in SQL, so no writer can store a value outside its set
+ * (NULL passes a CHECK; nullability is the column's own NOT NULL).
+ */
+function oneOf (name: string, column: AnyPgColumn, values: readonly string[]) {
+  const list = sql.join(values.map((v) => sql.raw(`'${v.replaceAll("'", "''")}'`)), sql`, `)
+  return check(name, sql`${column} IN (${list})`)
+}
 
 export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -54,7 +66,7 @@ export const catalogItems = pgTable('catalog_items', {
 export const apiKeys = pgTable('api_keys', {
   id: uuid('id').primaryKey().defaultRandom(),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-  kind: text('kind', { enum: ['user', 'tenant'] }).notNull(),
+  kind: text('kind', { enum: API_KEY_KINDS }).notNull(),
   userId: uuid('user_id').references(() => teamMembers.id),
   name: text('name'),
   scopes: text('scopes').array().notNull(),
@@ -63,7 +75,8 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: instant('revoked_at')
 }, (t) => [
   unique('api_keys_token_hash_unique').on(t.tokenHash),
-  check('api_keys_kind_user', sql`(${t.kind} = 'user') = (${t.userId} IS NOT NULL)`)
+  check('api_keys_kind_user', sql`(${t.kind} = 'user') = (${t.userId} IS NOT NULL)`),
+  oneOf('api_keys_kind_check', t.kind, API_KEY_KINDS)
 ])
 
 export const recurringJobs = pgTable('recurring_jobs', {
@@ -99,14 +112,15 @@ export const recurringJobs = pgTable('recurring_jobs', {
   updatedAt: instant('updated_at')
 }, (t) => [
   primaryKey({ name: 'recurring_jobs_pkey', columns: [t.tenantId, t.id] }),
-  check('recurring_jobs_overlap_policy_check', oneOf(t.overlapPolicy, OVERLAP_POLICIES)),
-  check('recurring_jobs_misfire_policy_check', oneOf(t.misfirePolicy, MISFIRE_POLICIES)),
-  check('recurring_jobs_state_check', oneOf(t.state, SCHEDULE_STATES)),
+  oneOf('recurring_jobs_overlap_policy_check', t.overlapPolicy, OVERLAP_POLICIES),
+  oneOf('recurring_jobs_misfire_policy_check', t.misfirePolicy, MISFIRE_POLICIES),
+  oneOf('recurring_jobs_state_check', t.state, SCHEDULE_STATES),
   unique('recurring_jobs_tenant_job_type_unique').on(t.tenantId, t.jobType),
   uniqueIndex('recurring_jobs_seq_idx').on(t.seq),
   // Listing pages through one tenant's schedules in creation order.
   index('recurring_jobs_tenant_seq_idx').on(t.tenantId, t.seq),
-  index('recurring_jobs_due_idx').on(t.nextRunAt).where(sql`${t.nextRunAt} IS NOT NULL`)
+  // The tick reads enabled schedules with next_run_at ≤ now; a paused schedule is not in the index at all.
+  index('recurring_jobs_due_idx').on(t.nextRunAt).where(sql`${t.enabled} AND ${t.nextRunAt} IS NOT NULL`)
 ])
 
 export const executions = pgTable('executions', {
@@ -118,7 +132,7 @@ export const executions = pgTable('executions', {
   jobType: text('job_type').notNull(),
   queue: text('queue').notNull(),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull(),
+  status: text('status', { enum: EXECUTION_STATUSES }).notNull(),
   trigger: text('trigger', { enum: EXECUTION_TRIGGERS }).notNull(),
   attempt: integer('attempt').notNull().default(0),
   maxAttempts: integer('max_attempts').notNull(),
@@ -143,14 +157,15 @@ export const executions = pgTable('executions', {
   // concurrent tick, or a repeated backfill, cannot enqueue an occurrence twice.
   uniqueIndex('executions_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
     .where(sql`${t.trigger} IN ('schedule', 'backfill')`),
-  check('executions_trigger_check', oneOf(t.trigger, EXECUTION_TRIGGERS)),
   // Overlap policies look up a schedule's unfinished executions.
   index('executions_active_idx').on(t.tenantId, t.recurringId).where(sql`${t.status} IN ('queued', 'running')`),
   index('executions_tenant_seq_idx').on(t.tenantId, t.seq),
   // Claims filter by tenant and queue and take the oldest available first.
   index('executions_claim_idx').on(t.tenantId, t.queue, t.availableAt).where(sql`${t.status} = 'queued'`),
   index('executions_lease_idx').on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
-  index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`)
+  index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`),
+  oneOf('executions_status_check', t.status, EXECUTION_STATUSES),
+  oneOf('executions_trigger_check', t.trigger, EXECUTION_TRIGGERS)
 ])
 
 // CONTRACT §13: occurrences that got no execution, as ranges [from_at, until_at) of one outcome, so the ledger
@@ -164,7 +179,7 @@ export const occurrenceSkips = pgTable('occurrence_skips', {
   recordedAt: instant('recorded_at').notNull()
 }, (t) => [
   primaryKey({ name: 'occurrence_skips_pkey', columns: [t.tenantId, t.recurringId, t.fromAt] }),
-  check('occurrence_skips_outcome_check', oneOf(t.outcome, SKIP_OUTCOMES))
+  oneOf('occurrence_skips_outcome_check', t.outcome, SKIP_OUTCOMES)
 ])
 
 // CONTRACT §13: every change of a schedule, kept after its delete.
@@ -179,7 +194,7 @@ export const recurringJobHistory = pgTable('recurring_job_history', {
   changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull()
 }, (t) => [
   index('recurring_job_history_schedule_idx').on(t.tenantId, t.recurringId, t.seq),
-  check('recurring_job_history_action_check', oneOf(t.action, HISTORY_ACTIONS))
+  oneOf('recurring_job_history_action_check', t.action, HISTORY_ACTIONS)
 ])
 
 export const jobSeries = pgTable('job_series', {
@@ -196,6 +211,13 @@ export const jobSeries = pgTable('job_series', {
   customerId: uuid('customer_id').references(() => customers.id),
   externalId: text('external_id'),
   createdBy: uuid('created_by').references(() => teamMembers.id),
+  // CONTRACT §14: RFC 5545 EXDATE / RDATE of the series, YYYY-MM-DD strings in increasing order.
+  exdates: jsonb('exdates').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  rdates: jsonb('rdates').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  // The series this one continues ("this and following", CONTRACT §14).
+  splitFromId: uuid('split_from_id').references((): AnyPgColumn => jobSeries.id),
+  // Bumped by every change of the record; the series ETag (CONTRACT §13).
+  version: integer('version').notNull().default(1),
   endedAt: instant('ended_at'),
   // Window bookkeeping: the last local date materialized, and when the scheduler should (re)generate.
   generatedThrough: date('generated_through', { mode: 'string' }),
@@ -232,8 +254,8 @@ export const jobs = pgTable('jobs', {
   occurrenceDate: date('occurrence_date', { mode: 'string' }),
   title: text('title').notNull(),
   description: text('description'),
-  status: text('status', { enum: ['unscheduled', 'scheduled', 'in_progress', 'done', 'cancelled'] }).notNull(),
-  cancelReason: text('cancel_reason', { enum: ['user', 'series_updated', 'series_ended'] }),
+  status: text('status', { enum: JOB_STATUSES }).notNull(),
+  cancelReason: text('cancel_reason', { enum: CANCEL_REASONS }),
   scheduledStart: instant('scheduled_start').notNull(),
   customerId: uuid('customer_id').references(() => customers.id),
   flatPrice: money('flat_price'),
@@ -248,7 +270,9 @@ export const jobs = pgTable('jobs', {
   uniqueIndex('jobs_series_occurrence_live_unique').on(t.seriesId, t.occurrenceDate)
     .where(sql`${t.cancelReason} IS NULL OR ${t.cancelReason} = 'user'`),
   index('jobs_tenant_start_idx').on(t.tenantId, t.scheduledStart, t.id),
-  index('jobs_series_start_idx').on(t.seriesId, t.scheduledStart)
+  index('jobs_series_start_idx').on(t.seriesId, t.scheduledStart),
+  oneOf('jobs_status_check', t.status, JOB_STATUSES),
+  oneOf('jobs_cancel_reason_check', t.cancelReason, CANCEL_REASONS)
 ])
 
 export const jobLineItems = pgTable('job_line_items', {

@@ -7,11 +7,21 @@ import { appEventsOf } from '../plugins/execution-metrics.js'
 import { authedErrorResponses } from '../schemas/common.js'
 import * as s from './schemas.js'
 import { ExecutionsService } from './service.js'
+import { ClaimWakeups } from './wakeups.js'
 
 const tags = ['executions']
 
 export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
-  const executions = new ExecutionsService(deps.database.db, deps.clock, { events: appEventsOf(app) })
+  const events = appEventsOf(app)
+  const wakeups = new ClaimWakeups(deps.database, deps.clock, app.log.child({ component: 'claim-wakeups' }))
+  // Whatever makes an execution claimable (scheduler, trigger, retry, release, expired lease) reports it after
+  // its commit; the wake-ups pass it to the long-polls of every instance.
+  events.on('execution:enqueued', (e) => wakeups.announce(e.tenantId, e.queue, e.enqueuedAt))
+  events.on('execution:claimable', (e) => wakeups.announce(e.tenantId, e.queue, e.availableAt))
+  // preClose: waiting claims answer {data: []} before the server waits for in-flight requests.
+  app.addHook('preClose', async () => { await wakeups.close() })
+  app.addHook('onClose', async () => { await wakeups.close() })
+  const executions = new ExecutionsService(deps.database.db, deps.clock, { events, wakeups })
   const work = requireScopes('work:executions')
 
   app.post('/v1/executions/claim', {
@@ -23,11 +33,75 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       response: { 200: s.ClaimResponse, ...authedErrorResponses(413, 415) }
     },
     preHandler: work
-  }, async (request) => {
-    const { worker_id: workerId, queues = ['default'], limit = 1 } = request.body
-    const claimed = await executions.claim(principalOf(request).tenantId, { workerId, queues: [...new Set(queues)], limit })
-    return { data: claimed.map(s.toExecutionResponse) }
+  }, async (request, reply) => {
+    const { worker_id: workerId, queues = ['default'], limit = 1, wait_seconds: waitSeconds = 0 } = request.body
+    const tenantId = principalOf(request).tenantId
+    const input = { workerId, queues: [...new Set(queues)], limit }
+    if (waitSeconds === 0) return { data: (await executions.claim(tenantId, input)).map(s.toExecutionResponse) }
+    // A client that goes away while waiting must not be handed executions it will never see.
+    const gone = new AbortController()
+    const onClose = () => { if (!reply.raw.writableFinished) gone.abort() }
+    reply.raw.on('close', onClose)
+    try {
+      const claimed = await executions.claimWaiting(tenantId, input, waitSeconds * 1000, gone.signal)
+      if (gone.signal.aborted && claimed.length > 0) {
+        await executions.releaseMany(tenantId, workerId, claimed.map((e) => e.id))
+        return { data: [] }
+      }
+      return { data: claimed.map(s.toExecutionResponse) }
+    } finally {
+      reply.raw.off('close', onClose)
+    }
   })
+
+  app.post('/v1/executions/:id/release', {
+    schema: {
+      operationId: 'releaseExecution',
+      summary: 'Give the lease back: queued and claimable now, the attempt not counted',
+      tags,
+      params: s.ExecutionIdParams,
+      body: s.WorkerBody,
+      response: { 200: s.ExecutionResponse, ...authedErrorResponses(404, 409, 413, 415) }
+    },
+    preHandler: work
+  }, async (request) => s.toExecutionResponse(
+    await executions.release(principalOf(request).tenantId, request.params.id, request.body.worker_id)))
+
+  app.post('/v1/executions/complete', {
+    schema: {
+      operationId: 'completeExecutions',
+      summary: 'Complete many leased executions; each item succeeds or fails on its own',
+      tags,
+      body: s.BatchCompleteBody,
+      response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
+    },
+    preHandler: work
+  }, async (request) => s.toBatchResponse(
+    await executions.completeMany(principalOf(request).tenantId, request.body.worker_id, request.body.items)))
+
+  app.post('/v1/executions/fail', {
+    schema: {
+      operationId: 'failExecutions',
+      summary: 'Record failed attempts of many leased executions; each item succeeds or fails on its own',
+      tags,
+      body: s.BatchFailBody,
+      response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
+    },
+    preHandler: work
+  }, async (request) => s.toBatchResponse(
+    await executions.failMany(principalOf(request).tenantId, request.body.worker_id, request.body.items)))
+
+  app.post('/v1/executions/heartbeat', {
+    schema: {
+      operationId: 'heartbeatExecutions',
+      summary: 'Extend the leases of many executions; each item succeeds or fails on its own',
+      tags,
+      body: s.BatchHeartbeatBody,
+      response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
+    },
+    preHandler: work
+  }, async (request) => s.toBatchResponse(
+    await executions.heartbeatMany(principalOf(request).tenantId, request.body.worker_id, request.body.ids)))
 
   app.post('/v1/executions/:id/heartbeat', {
     schema: {

@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable, NullableTimestamp, Timestamp, Uuid } from '../schemas/common.js'
 import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'
+import type { ItemResult } from './service.js'
 import type { Execution } from './store.js'
 
 const ExecutionStatus = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed')])
@@ -56,7 +57,7 @@ export const ExecutionResponse = Type.Object({
   lease_expires_at: NullableTimestamp,
   worker_id: Nullable(Type.String()),
   last_error: Nullable(Type.String())
-}, { examples: [EXAMPLE] })
+}, { $id: 'Execution', examples: [EXAMPLE] })
 
 export const ExecutionIdParams = Type.Object({ id: Uuid })
 export const RecurringIdParams = Type.Object({ id: RecurringId })
@@ -64,10 +65,16 @@ export const RecurringIdParams = Type.Object({ id: RecurringId })
 export const ClaimBody = Type.Object({
   worker_id: WorkerId,
   queues: Type.Optional(Type.Array(QueueName, { minItems: 1, maxItems: 100, default: ['default'], description: 'queues to take work from' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'at most this many executions' }))
-}, { examples: [{ worker_id: 'worker-1', queues: ['default'], limit: 10 }] })
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'at most this many executions' })),
+  wait_seconds: Type.Optional(Type.Integer({
+    minimum: 0,
+    maximum: 30,
+    default: 0,
+    description: 'long-poll: with nothing claimable, wait up to this long for an execution to become claimable (answers {data: []} when the time is up)'
+  }))
+}, { examples: [{ worker_id: 'worker-1', queues: ['default'], limit: 10, wait_seconds: 20 }] })
 
-export const WorkerBody = Type.Object({ worker_id: WorkerId }, { examples: [{ worker_id: 'worker-1' }] })
+export const WorkerBody = Type.Object({ worker_id: WorkerId }, { $id: 'WorkerBody', examples: [{ worker_id: 'worker-1' }] })
 
 export const CompleteBody = Type.Object({
   worker_id: WorkerId,
@@ -79,11 +86,57 @@ export const FailBody = Type.Object({
   error: Type.String({ minLength: 1, maxLength: 65_536, description: 'what went wrong; kept as last_error' })
 }, { examples: [{ worker_id: 'worker-1', error: 'upstream answered 502' }] })
 
+const EXAMPLE_ID = EXAMPLE.id
+const OTHER_ID = '5d0c3c1e-8f43-4f55-9d7e-2b8e7a4d2c10'
+const BatchSize = { minItems: 1, maxItems: 500 }
+
+export const BatchCompleteBody = Type.Object({
+  worker_id: WorkerId,
+  items: Type.Array(Type.Object({
+    id: Uuid,
+    result: Type.Optional(Type.Unknown({ description: 'any JSON value; stored with the execution' }))
+  }), { ...BatchSize, description: 'each item is judged on its own' })
+}, { examples: [{ worker_id: 'worker-1', items: [{ id: EXAMPLE_ID, result: { rows_deleted: 1204 } }, { id: OTHER_ID }] }] })
+
+export const BatchFailBody = Type.Object({
+  worker_id: WorkerId,
+  items: Type.Array(Type.Object({
+    id: Uuid,
+    error: Type.String({ minLength: 1, maxLength: 65_536, description: 'what went wrong; kept as last_error' })
+  }), { ...BatchSize, description: 'each item is judged on its own' })
+}, { examples: [{ worker_id: 'worker-1', items: [{ id: EXAMPLE_ID, error: 'upstream answered 502' }] }] })
+
+export const BatchHeartbeatBody = Type.Object({
+  worker_id: WorkerId,
+  ids: Type.Array(Uuid, { ...BatchSize, description: 'executions whose leases to extend' })
+}, { examples: [{ worker_id: 'worker-1', ids: [EXAMPLE_ID, OTHER_ID] }] })
+
+export const BatchResponse = Type.Object({
+  results: Type.Array(Type.Union([
+    Type.Object({ id: Uuid, ok: Type.Literal(true), execution: ExecutionResponse }),
+    Type.Object({
+      id: Uuid,
+      ok: Type.Literal(false),
+      error: Type.Object({
+        code: Type.String({ description: 'execution_not_found, lease_conflict, or invalid_request for an id repeated in the batch' }),
+        message: Type.String()
+      })
+    })
+  ]), { description: 'one per item, in request order' })
+}, {
+  examples: [{
+    results: [
+      { id: EXAMPLE_ID, ok: true, execution: { ...EXAMPLE, status: 'succeeded', finished_at: '2026-03-25T07:00:09Z', lease_expires_at: null } },
+      { id: OTHER_ID, ok: false, error: { code: 'lease_conflict', message: `Execution ${OTHER_ID} is leased to another worker` } }
+    ]
+  }]
+})
+
 export const ListExecutionsQuery = Type.Object({
   recurring_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   status: Type.Optional(ExecutionStatus),
   queue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Page size, 1–1000, default 100. A page also stops before its JSON passes 4 MiB; next_cursor is set whenever more executions remain' })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }))
 })
 
@@ -91,11 +144,21 @@ export const ClaimResponse = Type.Object({ data: Type.Array(ExecutionResponse) }
 export const ExecutionPage = Type.Object({
   data: Type.Array(ExecutionResponse),
   next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as cursor for the next page; null on the last page' })
-})
+}, { $id: 'ExecutionList' })
 
 export type ClaimInput = Static<typeof ClaimBody>
 export type ListExecutionsInput = Static<typeof ListExecutionsQuery>
 export type ExecutionBody = Static<typeof ExecutionResponse>
+
+export type BatchBody = Static<typeof BatchResponse>
+
+export function toBatchResponse (results: readonly ItemResult[]): BatchBody {
+  return {
+    results: results.map((r) => r.ok
+      ? { id: r.id, ok: true as const, execution: toExecutionResponse(r.execution) }
+      : { id: r.id, ok: false as const, error: { code: r.error.code, message: r.error.message } })
+  }
+}
 
 export function toExecutionResponse (e: Execution): ExecutionBody {
   return {

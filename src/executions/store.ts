@@ -8,6 +8,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
 import { executions, recurringJobs } from '../db/tables.js'
+import { retryDelayMs } from './backoff.js'
 import { enqueue, REPLACED_ERROR, replace, type ExecutionPatch, type NewExecution } from './lifecycle.js'
 
 export type Execution = typeof executions.$inferSelect
@@ -20,8 +21,8 @@ const plusSeconds = (instant: Date, seconds: SQL | typeof executions.timeoutSeco
   sql`${at(instant)} + make_interval(secs => ${seconds})`
 
 /** The job fields of the tenant's schedule an execution copies, or null when the schedule does not exist. */
-export async function findJobTemplate (db: Executor, tenantId: string, recurringId: string) {
-  const [job] = await db.select({
+export async function findJobTemplate (db: Executor, tenantId: string, recurringId: string, options: { forShare?: boolean } = {}) {
+  const query = db.select({
     jobType: recurringJobs.jobType,
     queue: recurringJobs.queue,
     payload: recurringJobs.payload,
@@ -29,6 +30,7 @@ export async function findJobTemplate (db: Executor, tenantId: string, recurring
     timeoutSeconds: recurringJobs.timeoutSeconds
   }).from(recurringJobs)
     .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, recurringId))).limit(1)
+  const [job] = options.forShare === true ? await query.for('share') : await query
   return job === undefined ? null : { tenantId, recurringId, ...job }
 }
 
@@ -37,7 +39,9 @@ export async function findJobTemplate (db: Executor, tenantId: string, recurring
  * job_type, queue, payload, max_attempts and timeout_seconds. Null when the schedule does not exist.
  */
 export async function insertManualExecution (db: Executor, tenantId: string, recurringId: string, now: Date): Promise<Execution | null> {
-  const job = await findJobTemplate(db, tenantId, recurringId)
+  // FOR SHARE, in the caller's transaction with the insert: a DELETE of the schedule waits for this insert to
+  // commit, and once a DELETE has committed the row is gone here (CONTRACT §10: nothing outlives a DELETE).
+  const job = await findJobTemplate(db, tenantId, recurringId, { forShare: true })
   if (job === null) return null
   const rows = await db.insert(executions).values(enqueue(job, { trigger: 'manual', scheduledFor: now, coalescedCount: 1 }, now)).returning()
   return rows[0]!
@@ -222,4 +226,94 @@ export async function pruneFinished (db: Executor, cutoff: Date, limit: number):
     .for('update', { skipLocked: true })
   const rows = await db.delete(executions).where(inArray(executions.id, doomed)).returning({ id: executions.id })
   return rows.length
+}
+
+// The worker's acknowledgements (CONTRACT §11): each is ONE conditional UPDATE over a set of ids, applied only to
+// rows whose live lease `workerId` holds (running, same worker, lease_expires_at ≥ now). The rows that come back
+// are the ones acted on; the caller explains the others with findExecutions, a read made only on a miss. Each applies
+// the columns of the lifecycle.ts transition it names (heartbeat, complete, fail, release), computed in SQL.
+
+export interface LeaseTarget { tenantId: string, workerId: string, now: Date }
+
+function leaseHeld (target: LeaseTarget, ids: readonly string[]): SQL {
+  return and(
+    inArray(executions.id, [...ids]),
+    eq(executions.tenantId, target.tenantId),
+    eq(executions.status, 'running'),
+    eq(executions.workerId, target.workerId),
+    sql`${executions.leaseExpiresAt} >= ${at(target.now)}`
+  )!
+}
+
+/** running → succeeded for every held lease; `results` maps an id to its result (absent: null). */
+export async function completeLeased (db: Executor, target: LeaseTarget, results: ReadonlyMap<string, unknown>): Promise<Execution[]> {
+  if (results.size === 0) return []
+  const byId = JSON.stringify(Object.fromEntries([...results].map(([id, result]) => [id, result ?? null])))
+  return db.update(executions).set({
+    status: 'succeeded',
+    finishedAt: target.now,
+    leaseExpiresAt: null,
+    result: sql`${byId}::jsonb -> ${executions.id}::text`
+  }).where(leaseHeld(target, [...results.keys()])).returning()
+}
+
+/** Extends every held lease to now + timeout_seconds. */
+export async function extendLeases (db: Executor, target: LeaseTarget, ids: readonly string[]): Promise<Execution[]> {
+  if (ids.length === 0) return []
+  return db.update(executions).set({ leaseExpiresAt: plusSeconds(target.now, executions.timeoutSeconds) })
+    .where(leaseHeld(target, ids)).returning()
+}
+
+export interface FailedAttempt { error: string, random: number }
+
+/** retryDelayMs before jitter, by attempt (index 0 unused); the last entry is the cap, standing for every later attempt. */
+const BASE_DELAYS_MS = Array.from({ length: 13 }, (_, attempt) => retryDelayMs(Math.max(attempt, 1), 1))
+
+/**
+ * lifecycle.fail for every held lease, in one statement (CONTRACT §6): `failed` once attempt = max_attempts,
+ * else queued again at now + retryDelayMs(attempt, random) — the base delays come from backoff.ts, the jitter
+ * factor (0.5 + 0.5 × random) is the item's own.
+ */
+export async function failLeased (db: Executor, target: LeaseTarget, attempts: ReadonlyMap<string, FailedAttempt>): Promise<Execution[]> {
+  if (attempts.size === 0) return []
+  const baseDelaysMs = BASE_DELAYS_MS
+  const byId = JSON.stringify(Object.fromEntries(attempts))
+  const item = sql`(${byId}::jsonb -> ${executions.id}::text)`
+  const final = sql`${executions.attempt} >= ${executions.maxAttempts}`
+  const bases = sql`(${JSON.stringify(baseDelaysMs)}::jsonb ->> least(${executions.attempt}, ${baseDelaysMs.length - 1}))::float8`
+  const delayMs = sql`round(${bases} * (0.5 + 0.5 * (${item} ->> 'random')::float8))`
+  return db.update(executions).set({
+    status: sql`case when ${final} then 'failed' else 'queued' end`,
+    availableAt: sql`case when ${final} then ${executions.availableAt} else ${at(target.now)} + make_interval(secs => ${delayMs} / 1000.0) end`,
+    finishedAt: sql`case when ${final} then ${at(target.now)} else null end`,
+    leaseExpiresAt: null,
+    lastError: sql`${item} ->> 'error'`
+  }).where(leaseHeld(target, [...attempts.keys()])).returning()
+}
+
+/** CONTRACT §11: back to queued, claimable now, the attempt given back (a release is not a failed attempt). */
+export async function releaseLeased (db: Executor, target: LeaseTarget, ids: readonly string[]): Promise<Execution[]> {
+  if (ids.length === 0) return []
+  return db.update(executions).set({
+    status: 'queued',
+    attempt: sql`greatest(${executions.attempt} - 1, 0)`,
+    availableAt: target.now,
+    startedAt: null,
+    leaseExpiresAt: null
+  }).where(leaseHeld(target, ids)).returning()
+}
+
+/** What explains a missed acknowledgement: the tenant's rows among `ids` (absent ones do not exist). */
+export async function findExecutions (db: Executor, tenantId: string, ids: readonly string[]): Promise<Execution[]> {
+  if (ids.length === 0) return []
+  return db.select().from(executions).where(and(eq(executions.tenantId, tenantId), inArray(executions.id, [...ids])))
+}
+
+/** The earliest available_at after now among the tenant's queued executions, per queue (a long-poll arms a timer). */
+export async function nextAvailableAt (db: Executor, tenantId: string, queues: readonly string[], now: Date): Promise<Array<{ queue: string, availableAt: Date }>> {
+  return db.select({ queue: executions.queue, availableAt: sql<Date>`min(${executions.availableAt})`.mapWith(executions.availableAt) })
+    .from(executions)
+    .where(and(eq(executions.tenantId, tenantId), inArray(executions.queue, [...queues]), eq(executions.status, 'queued'),
+      sql`${executions.availableAt} > ${at(now)}`))
+    .groupBy(executions.queue)
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppDeps } from '../app.js'
 import { principalOf } from '../plugins/auth.js'
 import { authedErrorResponses } from '../schemas/common.js'
-import { answerInvalidInput, scopes } from '../series/http.js'
+import { answerInvalidInput, scopes } from '../http/series-side.js'
 import * as s from './schemas.js'
 import { JobsService } from './service.js'
 

@@ -2,7 +2,7 @@
 // functions that fill the response shapes.
 import { Type, type Static } from 'typebox'
 import { DateOnly, Nullable, Timestamp, Uuid } from '../schemas/common.js'
-import { AssignmentResponse, LineItemResponse, pageOf, RecordId, toLineItemResponse } from '../series/schemas.js'
+import { AssignmentResponse, LineItemResponse, pageOf, RecordId, toLineItemResponse } from '../schemas/series-side.js'
 import { toTimestamp, toTimestampOrNull } from '../time/rfc3339.js'
 import { JOB_STATUSES, type CancelReason, type Job, type JobDetail, type JobStatus } from './store.js'
 
@@ -12,7 +12,7 @@ export const JobStatusSchema = Type.Unsafe<JobStatus>({
   enum: [...JOB_STATUSES],
   description: 'unscheduled | scheduled | in_progress | done | cancelled (pending = unscheduled or scheduled)'
 })
-const CancelReasonSchema = Nullable(Type.Unsafe<CancelReason>({ type: 'string', enum: ['user', 'series_updated', 'series_ended'] }))
+const CancelReasonSchema = Nullable(Type.Unsafe<CancelReason>({ type: 'string', enum: ['user', 'series_updated', 'series_ended', 'series_split'] }))
 
 const Bound = Type.String({
   maxLength: 40,
@@ -58,13 +58,13 @@ const JobFields = {
   updated_at: Nullable(Timestamp)
 }
 
-export const JobResponse = Type.Object(JobFields)
+export const JobResponse = Type.Object(JobFields, { $id: 'Job' })
 export const JobDetailResponse = Type.Object({
   ...JobFields,
   job_line_items: Type.Array(LineItemResponse),
   job_assignments: Type.Array(AssignmentResponse)
-})
-export const JobPageResponse = pageOf(JobResponse)
+}, { $id: 'JobDetail' })
+export const JobPageResponse = pageOf(JobResponse, 'JobPage')
 
 export type ListJobsInput = Static<typeof ListJobsQuery>
 export type UpdateJobInput = Static<typeof UpdateJobBody>

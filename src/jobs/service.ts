@@ -3,9 +3,7 @@
 import type { Principal } from '../auth/scopes.js'
 import type { Executor } from '../db/connect.js'
 import { ApiError } from '../errors.js'
-import { aliasOrThrow, PAGE_SIZE, type Page } from '../series/service.js'
-import { isUuid } from '../series/store.js'
-import { invalid } from '../series/validate.js'
+import { aliasOrThrow, invalid, isUuid, PAGE_SIZE, type Page } from '../schemas/series-side.js'
 import type { Clock } from '../time/clock.js'
 import { isCalendarDate, parseTimestamp } from '../time/rfc3339.js'
 import type { ListJobsInput, UpdateJobInput } from './schemas.js'
@@ -38,7 +36,7 @@ export class JobsService {
     const now = this.clock.now()
     return this.db.transaction(async (tx) => {
       const job = await this.#jobOrThrow(tx, principal, id, true)
-      if (job.cancelReason === 'series_updated' || job.cancelReason === 'series_ended') {
+      if (job.cancelReason === 'series_updated' || job.cancelReason === 'series_ended' || job.cancelReason === 'series_split') {
         // Its date may already hold the replacement instance: reviving it would make two live instances.
         throw new ApiError('invalid_input', `Job ${id} was cancelled by its series (${job.cancelReason}) and can no longer be changed`, [{ field: 'id', message: 'refers to an instance its series cancelled' }])
       }

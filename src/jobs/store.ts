@@ -1,10 +1,10 @@
 // Persistence for job instances (CONTRACT §7). The partial unique index jobs_series_occurrence_live_unique holds
 // exactly one live instance per (series, occurrence date); inserts use ON CONFLICT DO NOTHING, so materializing
 // twice, or concurrently, creates nothing twice.
-import { and, asc, count, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
 import { jobAssignments, jobLineItems, jobs } from '../db/tables.js'
-import type { LineItemRow, LineItemValues } from '../series/store.js'
+import type { LineItemRow, LineItemValues } from '../schemas/series-side.js'
 
 export type Job = typeof jobs.$inferSelect
 export type NewJob = typeof jobs.$inferInsert
@@ -43,16 +43,16 @@ export interface JobToInsert {
 const INSERT_CHUNK = 500
 
 /**
- * Inserts instances that do not collide with a live instance of the same date; returns how many were created.
- * The template's line items and assignments are copied onto each created job.
+ * Inserts instances that do not collide with a live instance of the same date; returns the (series, date) of
+ * each one created. The template's line items and assignments are copied onto each created job.
  */
-export async function insertGeneratedJobs (db: Executor, toInsert: readonly JobToInsert[]): Promise<number> {
-  let created = 0
+export async function insertGeneratedJobs (db: Executor, toInsert: readonly JobToInsert[]): Promise<Array<{ seriesId: string, occurrenceDate: string }>> {
+  const created: Array<{ seriesId: string, occurrenceDate: string }> = []
   for (let i = 0; i < toInsert.length; i += INSERT_CHUNK) {
     const chunk = toInsert.slice(i, i + INSERT_CHUNK)
     const rows = await db.insert(jobs).values(chunk.map((c) => c.job)).onConflictDoNothing()
       .returning({ id: jobs.id, tenantId: jobs.tenantId, seriesId: jobs.seriesId, occurrenceDate: jobs.occurrenceDate })
-    created += rows.length
+    for (const row of rows) created.push({ seriesId: row.seriesId!, occurrenceDate: row.occurrenceDate! })
     const byOccurrence = new Map(chunk.map((c) => [`${c.job.seriesId}/${c.job.occurrenceDate}`, c]))
     const items: Array<typeof jobLineItems.$inferInsert> = []
     const assigned: Array<typeof jobAssignments.$inferInsert> = []
@@ -67,21 +67,59 @@ export async function insertGeneratedJobs (db: Executor, toInsert: readonly JobT
   return created
 }
 
+export interface CancelScope {
+  /** Only instances starting at or after this instant. */
+  startingFrom?: Date
+  /** Only instances on or after this occurrence date. */
+  fromDate?: string
+  /** Only instances on these occurrence dates. */
+  onDates?: readonly string[]
+  /** Leave instances changed on their own with jobs.update as they are. */
+  keepEdited?: boolean
+}
+
 /**
- * Cancels the series' pending instances that start at or after `now` (CONTRACT §7 update and end); with
- * `keepEdited`, instances changed on their own with jobs.update stay as they are. Returns how many were cancelled.
+ * Cancels the series' pending instances within `scope` (CONTRACT §7 update and end, §14 exdates and split);
+ * returns the occurrence dates of the instances cancelled.
  */
-export async function cancelPendingJobs (db: Executor, seriesId: string, now: Date, reason: CancelReason, keepEdited: boolean): Promise<number> {
+export async function cancelPendingJobs (db: Executor, seriesId: string, now: Date, reason: CancelReason, scope: CancelScope): Promise<string[]> {
+  if (scope.onDates !== undefined && scope.onDates.length === 0) return []
   const rows = await db.update(jobs)
     .set({ status: 'cancelled', cancelReason: reason, updatedAt: now })
     .where(and(
       eq(jobs.seriesId, seriesId),
       inArray(jobs.status, [...PENDING_STATUSES]),
-      gte(jobs.scheduledStart, now),
-      keepEdited ? eq(jobs.editedIndividually, false) : undefined
+      scope.startingFrom === undefined ? undefined : gte(jobs.scheduledStart, scope.startingFrom),
+      scope.fromDate === undefined ? undefined : gte(jobs.occurrenceDate, scope.fromDate),
+      scope.onDates === undefined ? undefined : inArray(jobs.occurrenceDate, [...scope.onDates]),
+      scope.keepEdited === true ? eq(jobs.editedIndividually, false) : undefined
     ))
-    .returning({ id: jobs.id })
-  return rows.length
+    .returning({ occurrenceDate: jobs.occurrenceDate })
+  return rows.map((r) => r.occurrenceDate!)
+}
+
+/** Occurrence dates in [from, to] holding a pending instance edited on its own that starts at or after `now`. */
+export async function editedPendingDates (db: Executor, seriesId: string, now: Date, from: string, to: string): Promise<string[]> {
+  const rows = await db.select({ occurrenceDate: jobs.occurrenceDate }).from(jobs).where(and(
+    eq(jobs.seriesId, seriesId),
+    inArray(jobs.status, [...PENDING_STATUSES]),
+    gte(jobs.scheduledStart, now),
+    eq(jobs.editedIndividually, true),
+    gte(jobs.occurrenceDate, from),
+    lte(jobs.occurrenceDate, to)
+  ))
+  return rows.map((r) => r.occurrenceDate!)
+}
+
+/** Occurrence dates in [from, to] that hold a live instance (not cancelled by the service). */
+export async function liveDates (db: Executor, seriesId: string, from: string, to: string): Promise<string[]> {
+  const rows = await db.select({ occurrenceDate: jobs.occurrenceDate }).from(jobs).where(and(
+    eq(jobs.seriesId, seriesId),
+    or(isNull(jobs.cancelReason), eq(jobs.cancelReason, 'user')),
+    gte(jobs.occurrenceDate, from),
+    lte(jobs.occurrenceDate, to)
+  ))
+  return rows.map((r) => r.occurrenceDate!)
 }
 
 function filterOf (tenantId: string, filter: JobFilter): SQL | undefined {

@@ -19,9 +19,10 @@ import { ApiError } from '../errors.js'
 import { JobsService } from '../jobs/service.js'
 import { principalOf } from '../plugins/auth.js'
 import { errorResponses } from '../schemas/common.js'
-import { answerInvalidInput } from '../series/http.js'
+import { answerInvalidInput } from '../http/series-side.js'
 import { CREATE_SERIES_EXAMPLE } from '../series/schemas.js'
 import { SeriesService } from '../series/service.js'
+import { MAX_JSON_DEPTH, tooDeep } from '../schemas/text.js'
 import { toToolError } from './tool-errors.js'
 import { argumentsOrThrow, toolDescriptors, TOOLS_BY_NAME, type ToolContext } from './tools.js'
 
@@ -57,6 +58,7 @@ const JsonRpcResponse = Type.Unsafe<unknown>({
   description: 'The JSON-RPC response: {jsonrpc, id, result} or {jsonrpc, id, error: {code, message}}. Tool failures are results ' +
     'with isError: true and the error body as text.',
   type: ['object', 'array'],
+  items: { type: 'object' },
   examples: [{ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: '{"id":"cccccccc-0000-0000-0000-000000000003","title":"Weekly lawn maintenance"}' }], structuredContent: { id: 'cccccccc-0000-0000-0000-000000000003', title: 'Weekly lawn maintenance' } } }]
 })
 
@@ -141,7 +143,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
 
   app.post('/api/mcp', {
     schema: {
-      operationId: 'mcp',
+      operationId: 'callMcp',
       summary: 'MCP over Streamable HTTP (stateless, JSON responses): initialize, ping, tools/list, tools/call',
       description: 'Tools: job_series.list, job_series.get, job_series.create, job_series.update, job_series.end, ' +
         'job_series.preview, jobs.list, jobs.get, jobs.update. Each tool checks its own scope. Unparsable JSON answers ' +
@@ -167,6 +169,10 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
       message = JSON.parse(text)
     } catch {
       return sendJson(reply, 400, jsonRpcError(null, -32700, 'Parse error: the body is not valid JSON'))
+    }
+    const deep = tooDeep(message)
+    if (deep !== null) {
+      return sendJson(reply, 400, jsonRpcError(idOf(message), -32600, `Invalid Request: ${deep} nests deeper than ${MAX_JSON_DEPTH} levels`))
     }
     const messages = Array.isArray(message) ? message : [message]
     const problem = messages.length === 0 ? 'an empty batch is not a JSON-RPC message' : messages.map(invalidMessage).find((p) => p !== null)

@@ -4,6 +4,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { ApiError, type FieldIssue } from '../errors.js'
 import { toApiError } from '../plugins/error-handler.js'
+import { describeIssues } from '../schemas/text.js'
 
 interface Logger { error (obj: object, msg: string): void }
 
@@ -17,10 +18,7 @@ export function argumentsError (issues: readonly AjvIssue[]): ApiError {
     if (issue.keyword === 'required' && typeof missing === 'string') return { field: path === '' ? missing : `${path}.${missing}`, message: 'is required' }
     return { field: path === '' ? '(root)' : path, message: issue.message ?? 'is invalid' }
   })
-  const first = details[0]
-  const message = first === undefined
-    ? 'Invalid arguments'
-    : `Invalid arguments: ${first.field} ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`
+  const message = describeIssues('arguments', details)
   return new ApiError('invalid_input', message, details)
 }
 

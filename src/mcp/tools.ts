@@ -8,8 +8,11 @@ import { Type, type TObject, type TSchema } from 'typebox'
 import type { Principal, Scope } from '../auth/scopes.js'
 import * as jobsSchemas from '../jobs/schemas.js'
 import type { JobsService } from '../jobs/service.js'
+import { ApiError } from '../errors.js'
+import { CANONICAL_UUID, withoutIds } from '../schemas/common.js'
+import { describeIssues, jsonProblems } from '../schemas/text.js'
 import * as seriesSchemas from '../series/schemas.js'
-import type { SeriesService } from '../series/service.js'
+import { etagOf, type SeriesService } from '../series/service.js'
 import { argumentsError } from './tool-errors.js'
 
 export interface ToolContext {
@@ -33,6 +36,10 @@ function withId (body: TObject): TObject {
   return Type.Object({ id: seriesSchemas.RecordId, ...body.properties })
 }
 
+function withIfMatch (args: TObject): TObject {
+  return Type.Object({ ...args.properties, if_match: Type.Optional(Type.String({ maxLength: 1000, description: 'the etag job_series.get answered; another value is the tool error precondition_failed' })) })
+}
+
 export const TOOLS: readonly Tool[] = [
   {
     name: 'job_series.list',
@@ -50,8 +57,11 @@ export const TOOLS: readonly Tool[] = [
     description: 'Fetches a single series by ID, including its template line items and assignments.',
     scope: 'read:job_series',
     inputSchema: IdArgs,
-    outputSchema: seriesSchemas.SeriesDetailResponse,
-    handler: async (args, { principal, series }) => seriesSchemas.toSeriesDetailResponse(await series.get(principal, args.id))
+    outputSchema: Type.Object({ ...seriesSchemas.SeriesDetailResponse.properties, etag: Type.String({ description: 'the series ETag, for if_match' }) }),
+    handler: async (args, { principal, series }) => {
+      const detail = await series.get(principal, args.id)
+      return { ...seriesSchemas.toSeriesDetailResponse(detail), etag: etagOf(detail.series) }
+    }
   },
   {
     name: 'job_series.create',
@@ -63,19 +73,33 @@ export const TOOLS: readonly Tool[] = [
   },
   {
     name: 'job_series.update',
-    description: 'Updates a series (edit-all; needs a user-bound key): pending instances from now on are cancelled and regenerated from the new template. dtstart cannot be changed.',
+    description: 'Updates a series (edit-all; needs a user-bound key): pending instances from now on are cancelled and regenerated from the new template. dtstart cannot be changed. Answers the series plus regeneration {cancelled, created, kept, preserved}; dry_run: true writes nothing and answers {series, regeneration}. if_match: the etag from job_series.get; another value is precondition_failed.',
     scope: 'write:job_series',
-    inputSchema: withId(seriesSchemas.UpdateSeriesBody),
-    outputSchema: seriesSchemas.SeriesResponse,
-    handler: async ({ id, ...body }, { principal, series }) => seriesSchemas.toSeriesResponse(await series.update(principal, id, body))
+    inputSchema: withIfMatch(withId(seriesSchemas.UpdateSeriesBody)),
+    outputSchema: seriesSchemas.UpdateToolOutput,
+    handler: async ({ id, if_match: ifMatch, ...body }, { principal, series }) => {
+      const outcome = await series.update(principal, id, body, { ifMatch })
+      return { ...seriesSchemas.toUpdateAnswer(outcome), ...(outcome.dryRun ? {} : { etag: etagOf(outcome.series) }) }
+    }
+  },
+  {
+    name: 'job_series.split',
+    description: '"This and following": the series ends the day before from_date, its pending instances from then on are cancelled (series_split), and a new series (split_from_id) starts at from_date with the template plus the given changes. Needs a user-bound key. Returns { ended, created }.',
+    scope: 'write:job_series',
+    inputSchema: withIfMatch(withId(seriesSchemas.SplitSeriesBody)),
+    outputSchema: seriesSchemas.SplitResponse,
+    handler: async ({ id, if_match: ifMatch, ...body }, { principal, series }) => {
+      const { ended, created } = await series.split(principal, id, body, { ifMatch })
+      return { ended: seriesSchemas.toSeriesResponse(ended), created: seriesSchemas.toSeriesResponse(created) }
+    }
   },
   {
     name: 'job_series.end',
-    description: 'Permanently ends a series: ends_on becomes today and pending instances from now on are cancelled. Returns { ended: true, id }.',
+    description: 'Permanently ends a series: ends_on becomes today and pending instances from now on are cancelled. Returns { ended: true, id }. if_match: the etag from job_series.get; another value is precondition_failed.',
     scope: 'write:job_series',
-    inputSchema: IdArgs,
+    inputSchema: withIfMatch(IdArgs),
     outputSchema: seriesSchemas.EndedResponse,
-    handler: async (args, { principal, series }) => series.end(principal, args.id)
+    handler: async (args, { principal, series }) => series.end(principal, args.id, { ifMatch: args.if_match })
   },
   {
     name: 'job_series.preview',
@@ -120,10 +144,14 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 // Same options as the REST body validator (app.ts): unknown fields dropped, defaults applied, nothing coerced.
 const ajv = new Ajv({ removeAdditional: 'all', useDefaults: true, coerceTypes: false, allErrors: true, strict: false })
 addFormats(ajv)
-const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(tool.inputSchema as TSchema)]))
+ajv.addFormat('uuid', CANONICAL_UUID)
+const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(withoutIds(tool.inputSchema) as TSchema)]))
 
 /** The tool's arguments, validated, defaulted and stripped of unknown fields; throws invalid_input. */
 export function argumentsOrThrow (tool: Tool, args: unknown): Record<string, unknown> {
+  // Strings the database cannot store and numbers JSON.parse made Infinity, all named at once (CONTRACT §10).
+  const textIssues = jsonProblems(args ?? {})
+  if (textIssues.length > 0) throw new ApiError('invalid_input', describeIssues('arguments', textIssues), textIssues)
   const copy = structuredClone(args ?? {})
   const validate = validators.get(tool.name)!
   if (!validate(copy)) throw argumentsError(validate.errors ?? [])
@@ -135,7 +163,8 @@ export function toolDescriptors () {
   return TOOLS.map((tool) => ({
     name: tool.name,
     description: `${tool.description} Scope: ${tool.scope}.`,
-    inputSchema: tool.inputSchema as unknown as { type: 'object', [key: string]: unknown },
-    outputSchema: tool.outputSchema as unknown as { type: 'object', [key: string]: unknown }
+    // The $ids name OpenAPI components; a tool's schema is self-contained without them.
+    inputSchema: withoutIds(tool.inputSchema) as unknown as { type: 'object', [key: string]: unknown },
+    outputSchema: withoutIds(tool.outputSchema) as unknown as { type: 'object', [key: string]: unknown }
   }))
 }

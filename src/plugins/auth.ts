@@ -3,8 +3,7 @@
 import type { FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify'
 import { hashToken, sameHash, sameSecret, tokenKind } from '../auth/api-keys.js'
 import { missingScopes, type Principal, type Scope } from '../auth/scopes.js'
-import { findKeyByHash } from '../auth/store.js'
-import type { Executor } from '../db/connect.js'
+import type { KeyCache } from '../auth/key-cache.js'
 import { ApiError } from '../errors.js'
 
 declare module 'fastify' {
@@ -23,13 +22,13 @@ function bearerToken (request: FastifyRequest): string | null {
 const unauthorized = () => new ApiError('unauthorized', 'A valid API key is required: send Authorization: Bearer <token>')
 
 /** onRequest hook: resolves the bearer token to a principal, or answers 401 `unauthorized`. */
-export function authenticate (db: Executor): onRequestAsyncHookHandler {
+export function authenticate (keys: KeyCache): onRequestAsyncHookHandler {
   return async (request) => {
     const token = bearerToken(request)
     const kind = token === null ? null : tokenKind(token)
     if (token === null || kind === null) throw unauthorized()
     const hash = hashToken(token)
-    const key = await findKeyByHash(db, hash)
+    const key = await keys.find(hash)
     if (key === null || key.revokedAt !== null || key.kind !== kind || !sameHash(key.tokenHash, hash)) throw unauthorized()
     request.principal = {
       tenantId: key.tenantId,

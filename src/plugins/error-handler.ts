@@ -1,9 +1,12 @@
 // The only writer of error bodies (CONTRACT §4). ApiError → its code; Fastify's own failures (validation, body
 // size, media type, bad JSON, unknown route) and database outages are mapped into the same shape. Nothing of a
 // stack trace or SQL ever reaches a client.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify'
 import { isConnectionError } from '../db/sql-errors.js'
 import { ApiError, type ErrorCode, type FieldIssue } from '../errors.js'
+import { describeIssues } from '../schemas/text.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -35,10 +38,7 @@ function validationError (error: FastifyError, code: ErrorCode): ApiError {
   const details: FieldIssue[] = all
     .filter((d) => !d.noise || !explained.has(d.field))
     .map(({ field, message }) => ({ field, message }))
-  const first = details[0]
-  const message = first === undefined
-    ? `Invalid ${where}`
-    : `Invalid ${where}: ${first.field} ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`
+  const message = describeIssues(where, details)
   return new ApiError(code, message, details)
 }
 
@@ -76,6 +76,9 @@ export function sendError (reply: FastifyReply, apiError: ApiError): FastifyRepl
 }
 
 export function registerErrorHandling (app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_LENGTH) return sendWithStatus(reply, 414, `The URL is too long: over ${MAX_URL_LENGTH} characters`)
+  })
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error, request)
     if (apiError.code === 'internal') request.log.error({ err: error }, 'unhandled error')
@@ -85,4 +88,40 @@ export function registerErrorHandling (app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     return sendError(reply, new ApiError('not_found', `Route ${request.method} ${request.url.split('?')[0]} not found`))
   })
+}
+
+/** The longest URL we route (CONTRACT §10: over the limit is 414); path segments stop at the router's maxParamLength. */
+export const MAX_URL_LENGTH = 8192
+export const MAX_PARAM_LENGTH = 1024
+
+function sendWithStatus (reply: FastifyReply, status: number, message: string): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(new ApiError('invalid_request', message).toBody())
+}
+
+/**
+ * Fastify's `frameworkErrors`: failures found while routing, before any hook runs — bad percent-encoding and a
+ * path segment longer than the router takes.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  reply.header('x-request-id', request.id)
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendWithStatus(reply, 414, `The URL is too long: a path segment is over ${MAX_PARAM_LENGTH} characters`)
+  if (error.code === 'FST_ERR_BAD_URL') return sendWithStatus(reply, 400, 'The URL is not valid: bad percent-encoding')
+  return sendWithStatus(reply, 400, 'The request could not be routed')
+}
+
+/**
+ * Node's `clientError`: the request never became one (headers too large, not HTTP). The socket gets one answer in
+ * the error shape and is closed, as Node itself would.
+ */
+export function clientErrorHandler (error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, message] = error.code === 'HPE_HEADER_OVERFLOW'
+    ? [431, 'The request headers are too large']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'The request took too long to arrive'] : [400, 'The request is not valid HTTP']
+  const body = JSON.stringify(new ApiError('invalid_request', message).toBody())
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`)
+  }
+  socket.destroy()
 }

@@ -9,7 +9,7 @@ import { migrationsFolder } from '../db/migrate.js'
 import { ApiError } from '../errors.js'
 import { errorResponses } from '../schemas/common.js'
 
-const Status = Type.Object({ status: Type.Literal('ok') }, { examples: [{ status: 'ok' }] })
+const Status = Type.Object({ status: Type.Literal('ok') }, { $id: 'HealthStatus', examples: [{ status: 'ok' }] })
 
 function expectedMigrations (): number {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }

@@ -34,7 +34,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
 
   app.put('/v1/recurring/:id', {
     schema: {
-      operationId: 'putRecurringJob',
+      operationId: 'upsertRecurringJob',
       summary: 'Create or replace a recurring job',
       description: 'Upsert under the id you choose. Omitted queue, payload, timezone and enabled take their defaults again; omitted max_attempts and timeout_seconds keep their stored values. A create answers 200 with updated_at null.',
       tags,
@@ -48,7 +48,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
 
   app.patch('/v1/recurring/:id', {
     schema: {
-      operationId: 'patchRecurringJob',
+      operationId: 'updateRecurringJob',
       summary: 'Change some fields of a recurring job (extension)',
       description: 'Only the given fields change, with the validation of PUT. `{}` is accepted: like every save it sets updated_at and recomputes next_run_at from now.',
       tags,

@@ -10,6 +10,8 @@ export const RECURRING_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$'
 export const RECURRING_ID_MAX = 200
 export const PAYLOAD_MAX_BYTES = 64 * 1024
 export const LIST_MAX = 1000
+/** Page size without `limit` (CONTRACT §10). */
+export const LIST_DEFAULT = 100
 
 export const RecurringId = Type.String({
   minLength: 1,
@@ -85,6 +87,7 @@ export const PutRecurringJobBody = Type.Object({
   ...controlFields,
   pause_note: Type.Optional(PauseNote)
 }, {
+  $id: 'UpsertRecurringJobBody',
   description: 'A replacement: omitted queue, payload, timezone, enabled and schedule controls take their defaults again; omitted max_attempts and timeout_seconds keep their stored values.',
   examples: [
     referenceExample,
@@ -137,6 +140,7 @@ export const RecurringJobResponse = Type.Object({
   created_at: Timestamp,
   updated_at: { ...NullableTimestamp, description: 'When the schedule was last saved, or null if never since its creation' }
 }, {
+  $id: 'RecurringJob',
   examples: [{
     id: 'rjob_daily_cleanup',
     job_type: 'MyApp.Jobs.CleanupExpiredSessions',
@@ -167,7 +171,7 @@ export const RecurringJobResponse = Type.Object({
 export type RecurringJobBody = Static<typeof RecurringJobResponse>
 
 export const ListRecurringJobsQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIST_MAX, description: 'Page size, 1–1000 (extension). Without it at most 1000 schedules are returned, with next_cursor set when there are more' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIST_MAX, default: LIST_DEFAULT, description: 'Page size, 1–1000, default 100 (extension). A page also stops before its JSON passes 4 MiB; next_cursor is set whenever more schedules remain' })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'next_cursor of the previous page (extension); opaque' }))
 })
 

@@ -2,10 +2,10 @@
 // here: REST routes, worker registration and any other caller share these functions.
 //
 // Choices where the contract is silent:
-// - Every successful save (PUT, PATCH, `PATCH {}` included, worker registration) sets updated_at = now and
-//   recomputes next_run_at as the first occurrence strictly after now (CONTRACT §6 "after the moment it was
-//   saved"). An update that keeps the schedule therefore keeps next_run_at, except for an occurrence that is due
-//   but not yet enqueued at that very second, which the save skips.
+// - Every successful save (PUT, PATCH, `PATCH {}` included, worker registration) sets updated_at = now. A save
+//   that changes cron_expression, timezone or enabled recomputes next_run_at as the first occurrence strictly
+//   after now (CONTRACT §6 "after the moment it was saved"); one that keeps all three keeps next_run_at as it
+//   was, so an occurrence that is due but not yet enqueued is still enqueued (with the saved payload).
 // - Checks run in the contract's order: schema → payload size → cron → zone → existence (404) → job_type conflict.
 import type { Database, Executor } from '../db/connect.js'
 import { uniqueViolation } from '../db/sql-errors.js'
@@ -14,7 +14,8 @@ import type { Clock } from '../time/clock.js'
 import { parseTimestamp } from '../time/rfc3339.js'
 import { nextRunAfter, scheduleOrThrow, scheduleState, zoneOrThrow } from './cron.js'
 import { etagMatches, etagOf, recordChange, SERVICE_ACTOR, type Actor } from './history.js'
-import { LIST_MAX, PAYLOAD_MAX_BYTES, type PatchRecurringJobInput, type PutRecurringJobInput } from './schemas.js'
+import { boundedPage, jsonBytes } from '../schemas/page.js'
+import { LIST_DEFAULT, PAYLOAD_MAX_BYTES, toRecurringJobResponse, type PatchRecurringJobInput, type PutRecurringJobInput } from './schemas.js'
 import * as store from './store.js'
 import type { RecurringJob, SaveValues } from './store.js'
 
@@ -129,6 +130,14 @@ export function preconditionOrThrow (before: RecurringJob | null, options: Write
   }
 }
 
+/** CONTRACT §6: a save that keeps cron_expression, timezone and enabled keeps next_run_at as it was. */
+export function keepingNextRun (before: RecurringJob | null, values: SaveValues): SaveValues {
+  if (before === null || before.cronExpression !== values.cronExpression || before.timezone !== values.timezone ||
+    before.enabled !== values.enabled || before.startsAt?.getTime() !== values.startsAt?.getTime() ||
+    before.endsAt?.getTime() !== values.endsAt?.getTime() || before.maxRuns !== values.maxRuns) return values
+  return { ...values, nextRunAt: before.nextRunAt }
+}
+
 /** The 409 for a job_type already used by another schedule of the tenant, or null for any other error. */
 export function jobTypeConflict (error: unknown, jobType: string): ApiError | null {
   if (uniqueViolation(error) !== store.JOB_TYPE_CONSTRAINT) return null
@@ -187,11 +196,11 @@ export class RecurringService {
   /** A page in creation order; without limit at most 1000 rows, with nextCursor set when more exist. */
   async list (tenantId: string, options: { limit?: number | undefined, cursor?: string | undefined }): Promise<{ jobs: RecurringJob[], nextCursor: string | null }> {
     const afterSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
-    const limit = options.limit ?? LIST_MAX
-    const rows = await store.listJobs(this.database.db, tenantId, afterSeq, limit + 1)
-    const jobs = rows.slice(0, limit)
-    const last = jobs[jobs.length - 1]
-    return { jobs, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.seq) : null }
+    // CONTRACT §10: at most `limit` rows (100 by default) and at most 4 MiB of JSON per page.
+    const page = await boundedPage<RecurringJob>((after, count) => store.listJobs(this.database.db, tenantId, after?.seq ?? afterSeq, count),
+      options.limit ?? LIST_DEFAULT, (job) => jsonBytes(toRecurringJobResponse(job)))
+    const last = page.rows[page.rows.length - 1]
+    return { jobs: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** PUT: create or replace. `created` is true when the schedule did not exist. */
@@ -201,7 +210,7 @@ export class RecurringService {
     const { before, job } = await this.database.db.transaction(async (tx) => {
       const before = await store.findJob(tx, tenantId, id, true)
       preconditionOrThrow(before, options)
-      const job = await store.upsertJob(tx, tenantId, id, replacementValues(id, input, now, '', before), now)
+      const job = await store.upsertJob(tx, tenantId, id, keepingNextRun(before, replacementValues(id, input, now, '', before)), now)
       await recordChange(tx, tenantId, id, before, job, options.actor ?? SERVICE_ACTOR, now)
       return { before, job }
     }).catch((error: unknown) => { throw jobTypeConflict(error, input.job_type) ?? error })
@@ -239,7 +248,7 @@ export class RecurringService {
         pauseNote: input.pause_note === undefined ? before.pauseNote : input.pause_note
       }
       boundsOrderOrThrow(merged)
-      const job = await store.updateJob(tx, tenantId, id, derivedValues(id, merged, before, now), now)
+      const job = await store.updateJob(tx, tenantId, id, keepingNextRun(before, derivedValues(id, merged, before, now)), now)
       if (job !== null) await recordChange(tx, tenantId, id, before, job, options.actor ?? SERVICE_ACTOR, now)
       return job === null ? null : { before, job }
     }).catch((error: unknown) => { throw jobTypeConflict(error, input.job_type ?? '') ?? error })

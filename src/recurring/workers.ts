@@ -17,7 +17,7 @@ import type { Clock } from '../time/clock.js'
 import { RECURRING_ID_MAX, RECURRING_ID_PATTERN, type RegisterItemInput, type RegisterWorkerInput } from './schemas.js'
 import { scheduleOrThrow, zoneOrThrow } from './cron.js'
 import { recordChange, SERVICE_ACTOR, type Actor } from './history.js'
-import { boundsOrThrow, DEFAULT_TIMEZONE, derivedValues, jobTypeConflict, movedEarlier, payloadIssue, replacementValues, type RecurringDatabase, type RecurringService } from './service.js'
+import { boundsOrThrow, DEFAULT_TIMEZONE, derivedValues, jobTypeConflict, keepingNextRun, movedEarlier, payloadIssue, replacementValues, type RecurringDatabase, type RecurringService } from './service.js'
 import * as store from './store.js'
 import type { RecurringJob, SaveValues } from './store.js'
 
@@ -91,7 +91,7 @@ export class WorkersService {
             const kept = before !== null && !before.enabled
               ? derivedValues(id, { ...replacement, enabled: false, pauseNote: before.pauseNote }, before, now)
               : replacement
-            const job = await store.upsertJob(savepoint, tenantId, id, kept, now)
+            const job = await store.upsertJob(savepoint, tenantId, id, keepingNextRun(before, kept), now)
             await recordChange(savepoint, tenantId, id, before, job, actor, now)
             if (movedEarlier(before?.nextRunAt, job.nextRunAt)) wake = true
             return { id, status: job.updatedAt === null ? 'created' as const : 'updated' as const, job }

@@ -156,8 +156,8 @@ export function formatIndex (info: YearInfo, index: number): string {
 }
 
 // ---------------------------------------------------------------------------
-// Week numbering as dateutil computes it for BYWEEKNO: week 1 is the first week
-// (starting on WKST) with at least 4 days in the year. Cached per (year, wkst).
+// Week numbering for BYWEEKNO (RFC 5545 / ISO 8601 with WKST): week 1 is the first week (starting on WKST)
+// with at least 4 days in the year. Cached per (year, wkst).
 
 export interface WeekInfo {
   /** Day index where week 1 starts inside the year, or 0 when week 1 started in the previous year. */
@@ -167,42 +167,38 @@ export interface WeekInfo {
   /** Number of weeks the year has (52 or 53). */
   readonly numweeks: number
   /**
-   * dateutil's idea of the previous year's last week number, used to decide whether
-   * the days before week 1 belong to a requested week (only meaningful when no1wkst > 0).
+   * The number of the previous year's last week (52 or 53), which the days before week 1 belong to; only
+   * meaningful when no1wkst > 0. RFC 5545 §3.3.10: python-dateutil computes it from this year's length and
+   * gets 53 for some years that have only 52 weeks (dateutil PR #1537); we count the previous year's weeks.
    */
   readonly lnumweeks: number
 }
 
 const weekCache = new Map<number, WeekInfo>()
 
+/** Day index of week 1's first day (0 when week 1 began last year), and how many weeks the year has. */
+function weekLayout (year: number, wkst: number): { no1wkst: number, firstwkst: number, numweeks: number } {
+  const y = yearInfo(year)
+  const firstwkst = (7 - y.firstWeekday + wkst) % 7
+  let no1wkst = firstwkst
+  let wyearlen: number
+  if (no1wkst >= 4) {
+    // Week 1 started last year and took this year's first days.
+    no1wkst = 0
+    wyearlen = y.length + ((y.firstWeekday - wkst + 7) % 7)
+  } else {
+    wyearlen = y.length - no1wkst
+  }
+  return { no1wkst, firstwkst, numweeks: Math.floor(wyearlen / 7) + Math.floor((wyearlen % 7) / 4) }
+}
+
 export function weekInfo (year: number, wkst: number): WeekInfo {
   const key = year * 8 + wkst
   let info = weekCache.get(key)
   if (info === undefined) {
-    const y = yearInfo(year)
-    const firstwkst = (7 - y.firstWeekday + wkst) % 7
-    let no1wkst = firstwkst
-    let wyearlen: number
-    if (no1wkst >= 4) {
-      // Week 1 started last year and took this year's first days.
-      no1wkst = 0
-      wyearlen = y.length + ((y.firstWeekday - wkst + 7) % 7)
-    } else {
-      wyearlen = y.length - no1wkst
-    }
-    const numweeks = Math.floor(wyearlen / 7) + Math.floor((wyearlen % 7) / 4)
-    let lnumweeks = 0
-    if (no1wkst > 0) {
-      // Same arithmetic as dateutil (including its use of this year's length in the second branch).
-      const prev = yearInfo(year - 1)
-      const lno1wkst = (7 - prev.firstWeekday + wkst) % 7
-      if (lno1wkst >= 4) {
-        lnumweeks = 52 + Math.floor(((prev.length + ((prev.firstWeekday - wkst + 7) % 7)) % 7) / 4)
-      } else {
-        lnumweeks = 52 + Math.floor(((y.length - no1wkst) % 7) / 4)
-      }
-    }
-    info = { no1wkst, firstwkst, numweeks, lnumweeks }
+    const layout = weekLayout(year, wkst)
+    const lnumweeks = layout.no1wkst > 0 && year > MIN_YEAR ? weekLayout(year - 1, wkst).numweeks : 0
+    info = { ...layout, lnumweeks }
     if (weekCache.size >= 20000) weekCache.clear()
     weekCache.set(key, info)
   }

@@ -1,8 +1,9 @@
-// The expander: Rule + dtstart date → occurrence dates, exactly as python-dateutil's
-// rrule iterates them (see index.ts for the semantic choices). Works on integer day
-// indices and per-year lookup tables; no Date objects.
+// The expander: Rule + dtstart date → occurrence dates, as python-dateutil's rrule
+// iterates them except in the three places where dateutil contradicts RFC 5545 (see
+// index.ts for the semantic choices). Works on integer day indices and per-year lookup
+// tables; no Date objects.
 
-import { MAX_YEAR, epochDay, formatIndex, parseIsoDate, weekInfo, weekdayOf, yearInfo, type YearInfo } from './calendar.js'
+import { MAX_YEAR, MIN_YEAR, epochDay, formatIndex, parseIsoDate, weekInfo, weekdayOf, yearInfo, type YearInfo } from './calendar.js'
 import { WEEKDAYS, type ExpandOptions, type Occurrence, type Rule } from './types.js'
 
 const YEARLY = 0
@@ -38,6 +39,11 @@ interface Plan {
   weekdayOk: Bits | null
   /** [weekday, n] pairs of BYDAY entries with an ordinal (only for YEARLY and MONTHLY). */
   nth: Array<[number, number]> | null
+  /**
+   * Plain weekdays of a BYDAY that also has ordinals (MO,1TU): RFC 5545 selects the union of both lists, so
+   * these are not a filter (weekdayOk is null then) but join the ordinal days in the year state's byDayMask.
+   */
+  unionWeekdays: Bits | null
   /** Sorted distinct BYMONTH values, for the ranges ordinals count in under YEARLY. */
   months: number[]
   mdayPos: Bits | null
@@ -114,13 +120,16 @@ function compile (rule: Rule, start: { month: number, day: number }, startWeekda
   const setPos = [...new Set(rule.bySetPos)]
   const months = [...new Set(byMonth)].filter(m => m >= 1 && m <= 12).sort((a, b) => a - b)
   const wkst = WEEKDAYS.indexOf(rule.wkst)
+  // RFC 5545 §3.3.10: BYDAY=1MO,FR is "the first Monday and every Friday", a union (dateutil intersects them).
+  const union = nth.length > 0 && plainWeekdays.length > 0
   return {
     freq,
     interval: rule.interval,
     wkst,
     monthOk: byMonth.length > 0 ? lookup(13, byMonth) : null,
-    weekdayOk: plainWeekdays.length > 0 ? lookup(7, plainWeekdays) : null,
+    weekdayOk: plainWeekdays.length > 0 && !union ? lookup(7, plainWeekdays) : null,
     nth: nth.length > 0 ? nth : null,
+    unionWeekdays: union ? lookup(7, plainWeekdays) : null,
     months,
     mdayPos: byMonthDay.length > 0 ? lookup(32, mdays) : null,
     mdayNeg: byMonthDay.length > 0 ? lookup(32, nmdays) : null,
@@ -131,7 +140,7 @@ function compile (rule: Rule, start: { month: number, day: number }, startWeekda
     weekNoHasMinus1: weekNo.includes(-1),
     setPos: setPos.length > 0 ? setPos : null,
     maxEmpty: cycle / gcd(rule.interval % cycle, cycle),
-    yearKey: `${freq === WEEKLY ? 'W' : freq === MONTHLY ? 'M' : 'Y'}${wkst}|${byMonth.length > 0 ? months.join(',') : '-'}|${weekNo.join(',')}|${nth.map(([w, n]) => `${n}:${w}`).join(',')}`
+    yearKey: `${freq === WEEKLY ? 'W' : freq === MONTHLY ? 'M' : 'Y'}${wkst}|${byMonth.length > 0 ? months.join(',') : '-'}|${weekNo.join(',')}|${nth.map(([w, n]) => `${n}:${w}`).join(',')}|${union ? [...new Set(plainWeekdays)].sort().join(',') : ''}`
   }
 }
 
@@ -258,6 +267,8 @@ interface YearState {
   info: YearInfo
   /** Sorted candidate day indices, or null when every day of [lo, hi) must be looked at. */
   days: number[] | null
+  /** With a BYDAY mixing plain and ordinal weekdays: 1 for the days either part selects (the union). */
+  byDayMask: Bits | null
   /** Days outside [lo, hi) cannot pass BYMONTH (YEARLY, MONTHLY, DAILY): no need to look at them. */
   lo: number
   hi: number
@@ -295,7 +306,13 @@ function buildYearState (plan: Plan, year: number): YearState {
   const info = yearInfo(year)
   let days: number[] | null = null
   if (plan.weekNo !== null) days = sortedDistinct(weekNoDays(plan, info, plan.weekNo))
-  if (plan.nth !== null) {
+  let byDayMask: Bits | null = null
+  if (plan.nth !== null && plan.unionWeekdays !== null) {
+    const union = plan.unionWeekdays
+    byDayMask = bits(info.length + 7)
+    for (let i = 0; i < byDayMask.length; i++) byDayMask[i] = union[(info.firstWeekday + i) % 7] as number
+    for (const i of nthWeekdayDays(plan, info, plan.nth)) byDayMask[i] = 1
+  } else if (plan.nth !== null) {
     const nthDays = sortedDistinct(nthWeekdayDays(plan, info, plan.nth))
     days = days === null ? nthDays : days.filter(i => nthDays.includes(i))
   }
@@ -306,7 +323,7 @@ function buildYearState (plan: Plan, year: number): YearState {
     lo = info.monthStart[(plan.months[0] as number) - 1] as number
     hi = info.monthStart[plan.months[plan.months.length - 1] as number] as number
   }
-  return { info, days, lo, hi }
+  return { info, days, byDayMask, lo, hi }
 }
 
 /** Whether day `i` of the year passes the filters that are not year-level lists (BYMONTH, plain BYDAY, BYMONTHDAY, BYYEARDAY). */
@@ -329,17 +346,18 @@ function collect (plan: Plan, ys: YearState, ps: number, pe: number, buf: number
   const info = ys.info
   let n = 0
   const days = ys.days
+  const mask = ys.byDayMask
   if (days !== null) {
     for (let k = 0; k < days.length; k++) {
       const i = days[k] as number
       if (i >= pe) break
-      if (i >= ps && passes(plan, info, i)) buf[n++] = i
+      if (i >= ps && (mask === null || mask[i] === 1) && passes(plan, info, i)) buf[n++] = i
     }
     return n
   }
   const from = ps > ys.lo ? ps : ys.lo
   const to = pe < ys.hi ? pe : ys.hi
-  for (let i = from; i < to; i++) if (passes(plan, info, i)) buf[n++] = i
+  for (let i = from; i < to; i++) if ((mask === null || mask[i] === 1) && passes(plan, info, i)) buf[n++] = i
   return n
 }
 
@@ -368,10 +386,22 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
   let month = startMonth
   let ys = yearState(plan, year)
 
-  // WEEKLY: periods start on WKST; the first one runs from dtstart to the next WKST.
+  // WEEKLY: periods start on WKST; without BYSETPOS the first one runs from dtstart to the next WKST (the
+  // days before dtstart could not be occurrences anyway). With BYSETPOS, RFC 5545 counts positions within the
+  // whole week starting on WKST, dates before dtstart then dropped; dateutil counts them from dtstart
+  // (dateutil issue #1398). That week may begin in the previous year: evaluate it with that year's tables.
   // DAILY: one day per period.
   let periodDay = freq === WEEKLY ? startDay - ((weekdayOf(startDay) - wkst + 7) % 7) : startDay
   let first = true
+  if (freq === WEEKLY && setPos !== null) {
+    if (periodDay >= ys.info.firstDay) {
+      first = false
+    } else if (year > MIN_YEAR) {
+      first = false
+      year--
+      ys = yearState(plan, year)
+    }
+  }
   let index = 0
   let yielded = 0
   let empty = 0

@@ -1,6 +1,8 @@
 // The window: for every occurrence date from today (series time zone) through today + GENERATION_HORIZON_DAYS,
-// within ends_on, max_occurrences, COUNT and UNTIL, exactly one live instance (CONTRACT §7). Occurrences before
-// today are never materialized but count toward COUNT and max_occurrences (indices from dtstart). Idempotent:
+// within ends_on, max_occurrences, COUNT and UNTIL, exactly one live instance (CONTRACT §7). The occurrences are
+// the recurrence set (CONTRACT §14): the rule's dates plus rdates minus exdates, so an excluded date never gets
+// an instance. Occurrences before today are never materialized but count toward COUNT (the rule's own dates)
+// and max_occurrences (the set's dates), both counted from dtstart. Idempotent:
 // jobs_series_occurrence_live_unique + ON CONFLICT DO NOTHING leave every date that already holds a live
 // instance (pending, in_progress, done or user-cancelled) alone, and give a new one to dates that hold none or
 // only instances the service cancelled itself.
@@ -10,37 +12,47 @@
 // local midnight), null when the series can produce no further date. The window task selects on it.
 import type { Executor } from '../db/connect.js'
 import { insertGeneratedJobs, type JobToInsert } from '../jobs/store.js'
-import { expandDates, parseRrule, type Occurrence } from '../rrule/index.js'
+import { expandSet, parseRrule, type SetOccurrence } from '../rrule/index.js'
+import { totalOf } from '../schemas/money.js'
 import { startOfLocalDay } from '../time/zones.js'
 import { addDays, localDate, minDate } from './dates.js'
 import { assignmentsOfMany, lineItemsOfMany, setBookkeeping, type Series } from './store.js'
-import { totalOf, untilDateOf } from './validate.js'
+import { untilDateOf } from './validate.js'
 
 export interface WindowResult {
   /** Instances created by this run. */
   created: number
+  /** Their occurrence dates. */
+  createdDates: string[]
   /** The series as it was left (bookkeeping updated). */
   series: Series
 }
 
 export interface SeriesOccurrences {
-  occurrences: Occurrence[]
+  occurrences: SetOccurrence[]
   /** True when the series has no occurrence after the last one returned (caps reached or rule exhausted). */
   complete: boolean
 }
 
 /**
  * The occurrences of a series with from ≤ date ≤ to, under every cap (ends_on, max_occurrences, COUNT, UNTIL
- * resolved in the series zone). `limit` stops early (previews).
+ * resolved in the series zone), exdates removed and rdates added. `limit` stops early (previews).
  */
 export function seriesOccurrences (
-  series: Pick<Series, 'rrule' | 'timezone' | 'dtstart' | 'endsOn' | 'maxOccurrences'>,
+  series: Pick<Series, 'rrule' | 'timezone' | 'dtstart' | 'endsOn' | 'maxOccurrences' | 'exdates' | 'rdates'>,
   from: string | undefined, to: string | undefined, limit = Infinity
 ): SeriesOccurrences {
   const rule = parseRrule(series.rrule)
   const cap = minDate(series.endsOn, untilDateOf(rule, series.timezone))
-  const occurrences: Occurrence[] = []
-  for (const occurrence of expandDates(rule, series.dtstart, { ...(from === undefined ? {} : { after: from }), ...(cap === undefined ? {} : { untilDate: cap }) })) {
+  const occurrences: SetOccurrence[] = []
+  // UNTIL bounds the rule's dates only (rruleset semantics); ends_on bounds the whole series.
+  const rdates = series.endsOn === null ? series.rdates : series.rdates.filter((d) => d <= series.endsOn!)
+  for (const occurrence of expandSet(rule, series.dtstart, {
+    rdates,
+    exdates: series.exdates,
+    ...(from === undefined ? {} : { after: from }),
+    ...(cap === undefined ? {} : { untilDate: cap })
+  })) {
     if (series.maxOccurrences !== null && occurrence.index >= series.maxOccurrences) return { occurrences, complete: true }
     if ((to !== undefined && occurrence.date > to) || occurrences.length >= limit) return { occurrences, complete: false }
     occurrences.push(occurrence)
@@ -50,7 +62,7 @@ export function seriesOccurrences (
 
 interface WindowPlan {
   series: Series
-  occurrences: Occurrence[]
+  occurrences: SetOccurrence[]
   generatedThrough: string
   generationDueAt: Date | null
 }
@@ -71,8 +83,9 @@ function planWindow (series: Series, now: Date, horizonDays: number): WindowPlan
  * instances inserted for the whole batch at once, and the bookkeeping is one UPDATE, so a batch costs a handful of
  * statements however many series it holds. Returns how many instances were created and the series as left.
  */
-export async function materializeWindows (db: Executor, batch: readonly Series[], now: Date, horizonDays: number): Promise<{ created: number, series: Series[] }> {
-  if (batch.length === 0) return { created: 0, series: [] }
+export async function materializeWindows (db: Executor, batch: readonly Series[], now: Date, horizonDays: number): Promise<{ created: number, createdDates: Map<string, string[]>, series: Series[] }> {
+  const createdDates = new Map<string, string[]>()
+  if (batch.length === 0) return { created: 0, createdDates, series: [] }
   const plans = batch.map((series) => planWindow(series, now, horizonDays))
   const withDates = plans.filter((plan) => plan.occurrences.length > 0).map((plan) => plan.series.id)
   const lineItems = await lineItemsOfMany(db, withDates)
@@ -106,16 +119,18 @@ export async function materializeWindows (db: Executor, batch: readonly Series[]
       })
     }
   }
-  const created = toInsert.length === 0 ? 0 : await insertGeneratedJobs(db, toInsert)
+  const inserted = toInsert.length === 0 ? [] : await insertGeneratedJobs(db, toInsert)
+  for (const { seriesId, occurrenceDate } of inserted) createdDates.set(seriesId, [...(createdDates.get(seriesId) ?? []), occurrenceDate])
   await setBookkeeping(db, plans.map((plan) => ({ id: plan.series.id, generatedThrough: plan.generatedThrough, generationDueAt: plan.generationDueAt })))
   return {
-    created,
+    created: inserted.length,
+    createdDates,
     series: plans.map((plan) => ({ ...plan.series, generatedThrough: plan.generatedThrough, generationDueAt: plan.generationDueAt }))
   }
 }
 
 /** One series' window (after create or update); the caller holds the series row lock. */
 export async function materializeWindow (db: Executor, series: Series, now: Date, horizonDays: number): Promise<WindowResult> {
-  const { created, series: [updated] } = await materializeWindows(db, [series], now, horizonDays)
-  return { created, series: updated! }
+  const { created, createdDates, series: [updated] } = await materializeWindows(db, [series], now, horizonDays)
+  return { created, createdDates: createdDates.get(series.id) ?? [], series: updated! }
 }

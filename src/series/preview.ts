@@ -4,7 +4,7 @@ import { formatWithOffset, startOfLocalDay } from '../time/zones.js'
 import { localDate } from './dates.js'
 import { seriesOccurrences } from './materialize.js'
 import type { PreviewRruleInput } from './schemas.js'
-import { dtstartOrThrow, endsOnOrThrow, ruleOrThrow, zoneOrThrow } from './validate.js'
+import { dtstartOrThrow, endsOnOrThrow, exceptionDatesOrThrow, ruleOrThrow, zoneOrThrow } from './validate.js'
 
 export interface PreviewOccurrence { date: string, scheduled_start: string }
 
@@ -16,8 +16,10 @@ export function previewRrule (input: PreviewRruleInput, now: Date): { occurrence
   const dtstart = dtstartOrThrow(input.dtstart, today)
   const rule = ruleOrThrow(input.rrule, dtstart, timezone, today)
   const endsOn = endsOnOrThrow(input.ends_on ?? null, dtstart)
+  const exdates = exceptionDatesOrThrow('exdates', input.exdates ?? [], dtstart)
+  const rdates = exceptionDatesOrThrow('rdates', input.rdates ?? [], dtstart)
   const { occurrences } = seriesOccurrences(
-    { rrule: rule.text, timezone, dtstart, endsOn, maxOccurrences: input.max_occurrences ?? null },
+    { rrule: rule.text, timezone, dtstart, endsOn, maxOccurrences: input.max_occurrences ?? null, exdates, rdates },
     undefined, undefined, input.count ?? DEFAULT_PREVIEW_COUNT)
   return {
     occurrences: occurrences.map(({ date }) => ({ date, scheduled_start: formatWithOffset(startOfLocalDay(date, timezone), timezone) }))

@@ -3,19 +3,11 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
 import { catalogItems, customers, jobSeries, jobSeriesAssignments, jobSeriesLineItems, teamMembers } from '../db/tables.js'
+import { isUuid, type LineItemRow, type LineItemValues } from '../schemas/series-side.js'
 
 export type Series = typeof jobSeries.$inferSelect
 export type NewSeries = typeof jobSeries.$inferInsert
-export type LineItemRow = Pick<typeof jobSeriesLineItems.$inferSelect, 'id' | 'description' | 'unitPrice' | 'quantity' | 'catalogItemId' | 'position'>
-
-/** A template line item as stored (money in units, quantity to 4 decimals). */
-export interface LineItemValues {
-  description: string
-  unitPrice: number
-  quantity: number
-  catalogItemId: string | null
-  position: number
-}
+export type { LineItemRow, LineItemValues }
 
 export interface SeriesDetail {
   series: Series
@@ -25,13 +17,6 @@ export interface SeriesDetail {
 
 /** The unique constraint behind `conflict` (external_id reused within a tenant). */
 export const EXTERNAL_ID_CONSTRAINT = 'job_series_tenant_external_id_unique'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** Whether `id` can be a row id at all: anything else is answered not_found without asking the database. */
-export function isUuid (id: string): boolean {
-  return UUID.test(id)
-}
 
 export async function insertSeries (db: Executor, values: NewSeries): Promise<Series> {
   return (await db.insert(jobSeries).values(values).returning())[0]!

@@ -1,7 +1,8 @@
 // The series side's API limits (CONTRACT §7, reference job-series API), kept out of the dateutil-lenient RRULE
 // engine: FREQ only DAILY/WEEKLY/MONTHLY/YEARLY, no BYHOUR/BYMINUTE/BYSECOND, COUNT 1–366, UNTIL between dtstart
 // and today + 5 years, IANA zones, real dates. Every failure is ApiError invalid_input naming the field.
-import { ApiError } from '../errors.js'
+import { fractionDigits } from '../schemas/money.js'
+import { invalid } from '../schemas/series-side.js'
 import { parseRrule, RruleSyntaxError, type Rule } from '../rrule/index.js'
 import { isCalendarDate } from '../time/rfc3339.js'
 import { isValidZone } from '../time/zones.js'
@@ -13,12 +14,6 @@ export const MAX_COUNT = 366
 export const UNTIL_YEARS_AHEAD = 5
 /** dtstart may lie at most this many years before or after today: it bounds how far an expansion walks. */
 export const DTSTART_YEARS_AROUND = 10
-/** numeric(14,2): the largest amount a price or a total can hold. */
-export const MAX_MONEY = 999_999_999_999.99
-
-export function invalid (field: string, message: string): ApiError {
-  return new ApiError('invalid_input', `${field} ${message}`, [{ field, message }])
-}
 
 export function zoneOrThrow (timezone: string): string {
   if (!isValidZone(timezone)) throw invalid('timezone', `${JSON.stringify(timezone)} is not an IANA time zone name (e.g. America/Los_Angeles)`)
@@ -82,18 +77,26 @@ export function ruleOrThrow (text: string, dtstart: string, timezone: string, to
   return rule
 }
 
-// Money is numeric(14,2): amounts are kept as whole cents in arithmetic so totals never drift.
-
-export function toCents (amount: number): number {
-  return Math.round(amount * 100)
+/** An amount (unit_price, flat_price): at most 2 fractional digits, refused otherwise (never rounded). */
+export function moneyOrThrow (field: string, amount: number): number {
+  if (fractionDigits(amount) > 2) throw invalid(field, `has more than 2 decimals (${amount}); amounts are kept to the cent and never rounded`)
+  return amount
 }
 
-/** flat_price when set, else Σ unit_price × quantity, rounded half up to cents. */
-export function totalOf (flatPrice: number | null, lineItems: ReadonlyArray<{ unitPrice: number, quantity: number }>): number {
-  if (flatPrice !== null) return flatPrice
-  // unit price in cents × quantity in ten-thousandths: exact in BigInt, 10^-6 of a unit.
-  let sum = 0n
-  for (const item of lineItems) sum += BigInt(toCents(item.unitPrice)) * BigInt(Math.round(item.quantity * 10_000))
-  const cents = (sum + 5_000n) / 10_000n
-  return Number(cents) / 100
+/** A quantity: positive, at most 4 fractional digits. */
+export function quantityOrThrow (field: string, quantity: number): number {
+  if (fractionDigits(quantity) > 4) throw invalid(field, `has more than 4 decimals (${quantity}); quantities are never rounded`)
+  return quantity
+}
+
+/**
+ * EXDATE / RDATE lists (CONTRACT §14): real dates, kept sorted and distinct. RDATEs must not be before dtstart
+ * (dtstart is the series' first possible date); an EXDATE anywhere is harmless.
+ */
+export function exceptionDatesOrThrow (field: 'exdates' | 'rdates', dates: readonly string[], dtstart: string): string[] {
+  dates.forEach((date, index) => {
+    if (!isCalendarDate(date)) throw invalid(`${field}.${index}`, `${JSON.stringify(date)} is not a date YYYY-MM-DD`)
+    if (field === 'rdates' && date < dtstart) throw invalid(`${field}.${index}`, `(${date}) must not be before dtstart (${dtstart})`)
+  })
+  return [...new Set(dates)].sort()
 }

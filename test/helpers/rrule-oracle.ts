@@ -1,6 +1,10 @@
 // python-dateutil as a live oracle for the RRULE expander: one python3 process,
-// JSON lines in, JSON lines out.
+// JSON lines in, JSON lines out. With `rfc`, dateutil runs with its three
+// contradictions of RFC 5545 corrected (rrule_rfc.py beside this file).
 import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const HELPERS_DIR = fileURLToPath(new URL('.', import.meta.url))
 
 export interface OracleCase {
   /** RRULE value as given to rrulestr. */
@@ -11,6 +15,9 @@ export interface OracleCase {
   max: number
   /** Last year to look at (inclusive); the oracle returns occurrences up to YYYY-12-31. */
   lastYear: number
+  /** When either is given, the oracle expands a dateutil rruleset: the rule plus these RDATEs minus these EXDATEs. */
+  rdates?: string[]
+  exdates?: string[]
 }
 
 export type OracleResult = { dates: string[] } | { error: string }
@@ -26,6 +33,10 @@ import sys, json, warnings
 import datetime as _dt
 from dateutil import rrule as _rr
 warnings.simplefilter('ignore')
+if len(sys.argv) > 2 and sys.argv[1] == 'rfc':
+    sys.path.insert(0, sys.argv[2])
+    import rrule_rfc
+    rrule_rfc.install()
 REAL_MAXYEAR = _dt.MAXYEAR
 for line in sys.stdin:
     line = line.strip()
@@ -37,6 +48,14 @@ for line in sys.stdin:
         last = int(c['lastYear'])
         _rr.datetime.MAXYEAR = min(last, REAL_MAXYEAR)
         rule = _rr.rrulestr(c['rule'], dtstart=_dt.datetime(y, m, d))
+        if 'rdates' in c or 'exdates' in c:
+            rs = _rr.rruleset()
+            rs.rrule(rule)
+            for x in c.get('rdates', []):
+                rs.rdate(_dt.datetime(*(int(p) for p in x.split('-'))))
+            for x in c.get('exdates', []):
+                rs.exdate(_dt.datetime(*(int(p) for p in x.split('-'))))
+            rule = rs
         out = []
         if c['max'] > 0:
             for res in rule:
@@ -61,9 +80,13 @@ export function dateutilUnavailableReason (): string | null {
   return null
 }
 
-/** Runs all cases through dateutil in a single python3 process; results in input order. */
-export async function runDateutilOracle (cases: readonly OracleCase[]): Promise<OracleResult[]> {
-  const child = spawn('python3', ['-c', SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] })
+/**
+ * Runs all cases through dateutil in a single python3 process; results in input order. `rfc: true` uses
+ * dateutil with the three RFC 5545 corrections of CONTRACT §14.
+ */
+export async function runDateutilOracle (cases: readonly OracleCase[], options: { rfc?: boolean } = {}): Promise<OracleResult[]> {
+  const args = ['-c', SCRIPT, ...(options.rfc === true ? ['rfc', HELPERS_DIR] : [])]
+  const child = spawn('python3', args, { stdio: ['pipe', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8')

@@ -2,6 +2,7 @@
 // results and isError results, and the JSON-RPC errors the contract fixes (-32602, -32600, -32700).
 import t from 'tap'
 import { TOOLS } from '../../src/mcp/tools.js'
+import { withoutIds } from '../../src/schemas/common.js'
 import { CreateSeriesBody, SeriesResponse } from '../../src/series/schemas.js'
 import { eachApp } from '../helpers/app.js'
 import { MCP_HEADERS, mcp, seriesTenant } from '../series/fixtures.js'
@@ -28,8 +29,8 @@ t.test('initialize, ping and tools/list', async (t) => {
     const tools = list.body.result.tools
     t.strictSame(tools.map((tool: any) => tool.name), TOOL_NAMES)
     const create = tools.find((tool: any) => tool.name === 'job_series.create')
-    t.strictSame(create.inputSchema, JSON.parse(JSON.stringify(CreateSeriesBody)), 'the same JSON Schema the REST route validates with')
-    t.strictSame(create.outputSchema, JSON.parse(JSON.stringify(SeriesResponse)))
+    t.strictSame(create.inputSchema, JSON.parse(JSON.stringify(withoutIds(CreateSeriesBody))), 'the same JSON Schema the REST route validates with')
+    t.strictSame(create.outputSchema, JSON.parse(JSON.stringify(withoutIds(SeriesResponse))))
     t.strictSame(create.inputSchema.required, ['title', 'rrule', 'timezone', 'dtstart'])
     const update = tools.find((tool: any) => tool.name === 'job_series.update')
     t.strictSame(update.inputSchema.required, ['id'])

@@ -21,6 +21,7 @@ CREATE TABLE "recurring_job_history" (
 	CONSTRAINT "recurring_job_history_action_check" CHECK ("recurring_job_history"."action" IN ('created', 'updated', 'deleted', 'paused', 'resumed', 'auto_paused'))
 );
 --> statement-breakpoint
+ALTER TABLE "executions" DROP CONSTRAINT "executions_trigger_check";--> statement-breakpoint
 DROP INDEX "executions_schedule_occurrence_unique";--> statement-breakpoint
 ALTER TABLE "executions" ADD COLUMN "covers_until" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "executions" ADD COLUMN "blocked_by" uuid;--> statement-breakpoint
