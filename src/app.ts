@@ -24,6 +24,7 @@ import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
 import { LOG_REDACT, LOG_SERIALIZERS } from './plugins/log-redaction.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
+import { occurrencesRoutes } from './occurrences/routes.js'
 import { recurringRoutes } from './recurring/routes.js'
 import { CANONICAL_UUID, withoutIds } from './schemas/common.js'
 import { attachScheduler } from './scheduler/index.js'
@@ -116,6 +117,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await api.register(meRoutes)
     await api.register(recurringRoutes, { deps }) //   /v1/recurring, /v1/workers/register, /v1/preview/cron
     await api.register(executionsRoutes, { deps }) //  /v1/executions, /v1/recurring/{id}/trigger
+    await api.register(occurrencesRoutes, { deps }) // /v1/recurring/{id}/occurrences, …/backfill, …/history
     await api.register(seriesRoutes, { deps }) //      /v1/job_series, /v1/preview/rrule
     await api.register(jobsRoutes, { deps }) //        /v1/jobs
     await api.register(mcpRoutes, { deps }) //         /api/mcp

@@ -7,7 +7,7 @@ export interface EnqueuedExecution {
   readonly tenantId: string
   readonly recurringId: string
   readonly queue: string
-  readonly trigger: 'schedule' | 'manual'
+  readonly trigger: 'schedule' | 'manual' | 'backfill'
   readonly scheduledFor: Date
   readonly enqueuedAt: Date
   readonly coalescedCount: number
@@ -38,7 +38,7 @@ export interface AppEventMap {
   'execution:claimed': [{ queue: string, attempt: number }]
   'execution:succeeded': [{ queue: string }]
   /** A failed attempt: requeued (final false) or the execution is now `failed` (final true). */
-  'execution:attempt-failed': [{ queue: string, reason: 'error' | 'timeout', final: boolean }]
+  'execution:attempt-failed': [{ queue: string, reason: 'error' | 'timeout' | 'replaced', final: boolean }]
   /** An execution of the tenant's queue is claimable again from availableAt (a retry, a release); committed. */
   'execution:claimable': [{ tenantId: string, queue: string, availableAt: Date }]
   'lease:expired': [{ executionId: string, queue: string, attempt: number, final: boolean }]

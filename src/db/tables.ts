@@ -11,9 +11,16 @@ const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'dat
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' })
 
+// CONTRACT §12 schedule controls and §13 outcomes.
+export const OVERLAP_POLICIES = ['allow', 'skip', 'buffer_one', 'replace'] as const
+export const MISFIRE_POLICIES = ['coalesce', 'all', 'skip'] as const
+export const SCHEDULE_STATES = ['active', 'paused', 'ended'] as const
+export const SKIP_OUTCOMES = ['skipped_overlap', 'skipped_misfire'] as const
+export const HISTORY_ACTIONS = ['created', 'updated', 'deleted', 'paused', 'resumed', 'auto_paused'] as const
+
 export const API_KEY_KINDS = ['user', 'tenant'] as const
 export const EXECUTION_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const
-export const EXECUTION_TRIGGERS = ['schedule', 'manual'] as const
+export const EXECUTION_TRIGGERS = ['schedule', 'manual', 'backfill'] as const
 export const JOB_STATUSES = ['unscheduled', 'scheduled', 'in_progress', 'done', 'cancelled'] as const
 export const CANCEL_REASONS = ['user', 'series_updated', 'series_ended', 'series_split'] as const
 
@@ -89,10 +96,25 @@ export const recurringJobs = pgTable('recurring_jobs', {
   nextRunAt: instant('next_run_at'),
   // Set when the scheduler could not evaluate this schedule; it is retried at next_run_at meanwhile.
   evaluationError: text('evaluation_error'),
+  overlapPolicy: text('overlap_policy', { enum: OVERLAP_POLICIES }).notNull().default('allow'),
+  misfirePolicy: text('misfire_policy', { enum: MISFIRE_POLICIES }).notNull().default('coalesce'),
+  misfireThresholdSeconds: integer('misfire_threshold_seconds').notNull().default(60),
+  startsAt: instant('starts_at'),
+  endsAt: instant('ends_at'),
+  maxRuns: integer('max_runs'),
+  // Schedule-triggered executions enqueued so far (max_runs counts these).
+  runsCount: integer('runs_count').notNull().default(0),
+  state: text('state', { enum: SCHEDULE_STATES }).notNull().default('active'),
+  pauseNote: text('pause_note'),
+  pausedAt: instant('paused_at'),
+  autoPauseAfterFailures: integer('auto_pause_after_failures'),
   createdAt: createdAt(),
   updatedAt: instant('updated_at')
 }, (t) => [
   primaryKey({ name: 'recurring_jobs_pkey', columns: [t.tenantId, t.id] }),
+  oneOf('recurring_jobs_overlap_policy_check', t.overlapPolicy, OVERLAP_POLICIES),
+  oneOf('recurring_jobs_misfire_policy_check', t.misfirePolicy, MISFIRE_POLICIES),
+  oneOf('recurring_jobs_state_check', t.state, SCHEDULE_STATES),
   unique('recurring_jobs_tenant_job_type_unique').on(t.tenantId, t.jobType),
   uniqueIndex('recurring_jobs_seq_idx').on(t.seq),
   // Listing pages through one tenant's schedules in creation order.
@@ -117,6 +139,10 @@ export const executions = pgTable('executions', {
   timeoutSeconds: integer('timeout_seconds').notNull(),
   scheduledFor: instant('scheduled_for').notNull(),
   coalescedCount: integer('coalesced_count').notNull().default(1),
+  // CONTRACT §12: the last occurrence this execution stands for (= scheduled_for unless coalesced).
+  coversUntil: instant('covers_until'),
+  // overlap_policy buffer_one: not claimable while this (earlier) execution of the schedule is queued or running.
+  blockedBy: uuid('blocked_by'),
   enqueuedAt: instant('enqueued_at').notNull(),
   availableAt: instant('available_at').notNull(),
   startedAt: instant('started_at'),
@@ -127,9 +153,12 @@ export const executions = pgTable('executions', {
   result: jsonb('result')
 }, (t) => [
   uniqueIndex('executions_seq_idx').on(t.seq),
-  // docs/contract.md §6: one execution per (schedule, occurrence) — a retried or concurrent tick cannot enqueue twice.
-  uniqueIndex('executions_schedule_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
-    .where(sql`${t.trigger} = 'schedule'`),
+  // CONTRACT §6, §13: one execution per (schedule, occurrence), scheduled and backfilled alike — a retried or
+  // concurrent tick, or a repeated backfill, cannot enqueue an occurrence twice.
+  uniqueIndex('executions_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
+    .where(sql`${t.trigger} IN ('schedule', 'backfill')`),
+  // Overlap policies look up a schedule's unfinished executions.
+  index('executions_active_idx').on(t.tenantId, t.recurringId).where(sql`${t.status} IN ('queued', 'running')`),
   index('executions_tenant_seq_idx').on(t.tenantId, t.seq),
   // Claims filter by tenant and queue and take the oldest available first.
   index('executions_claim_idx').on(t.tenantId, t.queue, t.availableAt).where(sql`${t.status} = 'queued'`),
@@ -137,6 +166,35 @@ export const executions = pgTable('executions', {
   index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`),
   oneOf('executions_status_check', t.status, EXECUTION_STATUSES),
   oneOf('executions_trigger_check', t.trigger, EXECUTION_TRIGGERS)
+])
+
+// CONTRACT §13: occurrences that got no execution, as ranges [from_at, until_at) of one outcome, so the ledger
+// can say why. (Enqueued and coalesced occurrences are read from executions; paused ones from the history.)
+export const occurrenceSkips = pgTable('occurrence_skips', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  recurringId: text('recurring_id').notNull(),
+  fromAt: instant('from_at').notNull(),
+  untilAt: instant('until_at').notNull(),
+  outcome: text('outcome', { enum: SKIP_OUTCOMES }).notNull(),
+  recordedAt: instant('recorded_at').notNull()
+}, (t) => [
+  primaryKey({ name: 'occurrence_skips_pkey', columns: [t.tenantId, t.recurringId, t.fromAt] }),
+  oneOf('occurrence_skips_outcome_check', t.outcome, SKIP_OUTCOMES)
+])
+
+// CONTRACT §13: every change of a schedule, kept after its delete.
+export const recurringJobHistory = pgTable('recurring_job_history', {
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  recurringId: text('recurring_id').notNull(),
+  at: instant('at').notNull(),
+  action: text('action', { enum: HISTORY_ACTIONS }).notNull(),
+  actorKeyId: uuid('actor_key_id'),
+  actorUserId: uuid('actor_user_id'),
+  changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull()
+}, (t) => [
+  index('recurring_job_history_schedule_idx').on(t.tenantId, t.recurringId, t.seq),
+  oneOf('recurring_job_history_action_check', t.action, HISTORY_ACTIONS)
 ])
 
 export const jobSeries = pgTable('job_series', {

@@ -10,7 +10,7 @@ import { toTimestamp } from '../time/rfc3339.js'
 import { retryDelayMs } from './backoff.js'
 
 export type ExecutionStatus = 'queued' | 'running' | 'succeeded' | 'failed'
-export type ExecutionTrigger = 'schedule' | 'manual'
+export type ExecutionTrigger = 'schedule' | 'manual' | 'backfill'
 
 /** last_error of an attempt whose lease ran out (docs/contract.md §6). */
 export const LEASE_TIMEOUT_ERROR = 'timeout'
@@ -33,10 +33,17 @@ export interface Occurrence {
   readonly scheduledFor: Date
   /** How many occurrences the execution stands for (1 when on time). */
   readonly coalescedCount: number
+  /** The last occurrence it stands for; scheduledFor when omitted. */
+  readonly coversUntil?: Date | undefined
 }
 
 /** A row to insert. */
 export interface NewExecution extends JobTemplate, Occurrence {
+  /** Chosen by the caller when another planned row must refer to it (buffer_one); generated otherwise. */
+  readonly id?: string | undefined
+  readonly coversUntil: Date
+  /** overlap_policy buffer_one: not claimable while this execution is queued or running. */
+  readonly blockedBy: string | null
   readonly status: 'queued'
   readonly attempt: 0
   readonly enqueuedAt: Date
@@ -67,9 +74,21 @@ export interface ExecutionState {
   readonly leaseExpiresAt: Date | null
 }
 
-/** A new execution: queued, no attempt yet, claimable from now. */
-export function enqueue (job: JobTemplate, occurrence: Occurrence, now: Date): NewExecution {
-  return { ...job, ...occurrence, status: 'queued', attempt: 0, enqueuedAt: now, availableAt: now }
+/** A new execution: queued, no attempt yet, available from now (claimable once nothing blocks it). */
+export function enqueue (job: JobTemplate, occurrence: Occurrence, now: Date, extra: { id?: string, blockedBy?: string | null } = {}): NewExecution {
+  return {
+    ...job,
+    ...(extra.id === undefined ? {} : { id: extra.id }),
+    trigger: occurrence.trigger,
+    scheduledFor: occurrence.scheduledFor,
+    coalescedCount: occurrence.coalescedCount,
+    coversUntil: occurrence.coversUntil ?? occurrence.scheduledFor,
+    blockedBy: extra.blockedBy ?? null,
+    status: 'queued',
+    attempt: 0,
+    enqueuedAt: now,
+    availableAt: now
+  }
 }
 
 /** When a lease taken or renewed at `now` runs out. */
@@ -77,9 +96,16 @@ export function leaseUntil (now: Date, timeoutSeconds: number): Date {
   return new Date(now.getTime() + timeoutSeconds * 1000)
 }
 
-/** Claimable: queued and available (store.claimExecutions selects exactly these, oldest available first). */
-export function isClaimable (row: Pick<ExecutionState, 'status'> & { availableAt: Date }, now: Date): boolean {
-  return row.status === 'queued' && row.availableAt.getTime() <= now.getTime()
+/**
+ * Claimable: queued, available, and not waiting behind an unfinished execution (CONTRACT §12 buffer_one).
+ * store.claimExecutions selects exactly these, oldest available first.
+ */
+export function isClaimable (row: Pick<ExecutionState, 'status'> & { availableAt: Date }, now: Date, blocker: { status: ExecutionStatus } | null = null): boolean {
+  return row.status === 'queued' && row.availableAt.getTime() <= now.getTime() && (blocker === null || isFinished(blocker.status))
+}
+
+export function isFinished (status: ExecutionStatus): boolean {
+  return status === 'succeeded' || status === 'failed'
 }
 
 /**

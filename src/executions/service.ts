@@ -6,6 +6,7 @@
 import type { Executor } from '../db/connect.js'
 import { ApiError } from '../errors.js'
 import type { AppEvents } from '../events.js'
+import { autoPauseIfFailing } from '../recurring/service.js'
 import type { Clock } from '../time/clock.js'
 import { boundedPage, jsonBytes } from '../schemas/page.js'
 import * as lifecycle from './lifecycle.js'
@@ -150,6 +151,7 @@ export class ExecutionsService {
       const final = r.execution.status === 'failed'
       this.#events?.emitSafely('execution:attempt-failed', { queue: r.execution.queue, reason: 'error', final })
       if (!final) this.#events?.emitSafely('execution:claimable', { tenantId, queue: r.execution.queue, availableAt: r.execution.availableAt })
+      else await this.#afterFailed(r.execution)
     }
     return results
   }
@@ -235,6 +237,7 @@ export class ExecutionsService {
       this.#events?.emitSafely('lease:expired', { executionId: row.id, queue: row.queue, attempt: row.attempt, final })
       this.#events?.emitSafely('execution:attempt-failed', { queue: row.queue, reason: 'timeout', final })
       if (patch.availableAt !== undefined && !final) this.#events?.emitSafely('execution:claimable', { tenantId: row.tenantId, queue: row.queue, availableAt: patch.availableAt })
+      if (final) await this.#afterFailed(row)
     }
     return expired.length
   }
@@ -244,5 +247,19 @@ export class ExecutionsService {
     const count = await store.pruneFinished(this.db, new Date(now.getTime() - retentionDays * DAY_MS), limit)
     if (count > 0) this.#events?.emitSafely('executions:pruned', { count })
     return count
+  }
+
+  /**
+   * After a schedule execution ended failed (committed): CONTRACT §12 auto_pause_after_failures. A separate
+   * transaction that locks only the schedule row, so it never holds an execution lock while waiting for a
+   * schedule a tick holds (the tick locks schedules, then executions). Best effort: the execution's own
+   * transition is already committed and is what the worker is answered; the next failure checks again.
+   */
+  async #afterFailed (row: { tenantId: string, recurringId: string, trigger: Execution['trigger'] }): Promise<void> {
+    if (row.trigger !== 'schedule') return
+    try {
+      await autoPauseIfFailing(this.db, row.tenantId, row.recurringId,
+        (n) => store.lastScheduleExecutionsFailed(this.db, row.tenantId, row.recurringId, n), this.clock.now())
+    } catch {}
   }
 }

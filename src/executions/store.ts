@@ -3,12 +3,13 @@
 // lifecycle.ts decided. Store functions take the executor (database or open transaction) first and return
 // domain rows (camelCase, Date) or null; they never throw HTTP errors. Instants come from the caller's clock,
 // never from SQL now(), so tests drive time.
-import { and, asc, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
 import { executions, recurringJobs } from '../db/tables.js'
 import { retryDelayMs } from './backoff.js'
-import { enqueue, type ExecutionPatch, type NewExecution } from './lifecycle.js'
+import { enqueue, REPLACED_ERROR, replace, type ExecutionPatch, type NewExecution } from './lifecycle.js'
 
 export type Execution = typeof executions.$inferSelect
 export type ExecutionStatus = Execution['status']
@@ -46,6 +47,9 @@ export async function insertManualExecution (db: Executor, tenantId: string, rec
   return rows[0]!
 }
 
+/** The predicate of the executions_occurrence_unique index (db/tables.ts): scheduled and backfilled executions. */
+const OCCURRENCE_UNIQUE_WHERE = sql`${executions.trigger} IN ('schedule', 'backfill')`
+
 /** What the scheduler learns about each execution it inserted. */
 export interface InsertedExecution {
   readonly id: string
@@ -63,7 +67,7 @@ export interface InsertedExecution {
 export async function insertScheduledExecutions (tx: Executor, rows: readonly NewExecution[]): Promise<InsertedExecution[]> {
   if (rows.length === 0) return []
   return tx.insert(executions).values([...rows])
-    .onConflictDoNothing({ target: [executions.tenantId, executions.recurringId, executions.scheduledFor], where: sql`${executions.trigger} = 'schedule'` })
+    .onConflictDoNothing({ target: [executions.tenantId, executions.recurringId, executions.scheduledFor], where: OCCURRENCE_UNIQUE_WHERE })
     .returning({
       id: executions.id,
       tenantId: executions.tenantId,
@@ -81,13 +85,17 @@ export async function insertScheduledExecutions (tx: Executor, rows: readonly Ne
  */
 export async function claimExecutions (db: Executor, input: { tenantId: string, workerId: string, queues: string[], limit: number, now: Date }): Promise<Execution[]> {
   const { tenantId, workerId, queues, limit, now } = input
+  const blocker = alias(executions, 'blocker')
   const claimable = db.$with('claimable').as(
     db.select({ claimId: executions.id }).from(executions)
       .where(and(
         eq(executions.status, 'queued'),
         inArray(executions.queue, queues),
         sql`${executions.availableAt} <= ${at(now)}`,
-        eq(executions.tenantId, tenantId)
+        eq(executions.tenantId, tenantId),
+        // lifecycle.isClaimable: a buffered execution waits until the one it is blocked by has finished.
+        or(isNull(executions.blockedBy), notExists(db.select({ one: sql`1` }).from(blocker)
+          .where(and(eq(blocker.id, executions.blockedBy), inArray(blocker.status, ['queued', 'running'])))))
       ))
       .orderBy(asc(executions.availableAt), asc(executions.seq))
       .limit(limit)
@@ -144,16 +152,70 @@ export async function listExecutions (db: Executor, tenantId: string, filters: L
   return db.select().from(executions).where(and(...conditions)).orderBy(desc(executions.seq)).limit(limit)
 }
 
-export interface ExpiredLease { id: string, tenantId: string, queue: string, attempt: number, maxAttempts: number }
+export interface ExpiredLease { id: string, tenantId: string, recurringId: string, trigger: Execution['trigger'], queue: string, attempt: number, maxAttempts: number }
 
 /** Running executions whose lease ended before now, oldest first, locked (SKIP LOCKED) until the transaction ends. */
 export async function lockExpiredLeases (tx: Executor, now: Date, limit: number): Promise<ExpiredLease[]> {
-  return tx.select({ id: executions.id, tenantId: executions.tenantId, queue: executions.queue, attempt: executions.attempt, maxAttempts: executions.maxAttempts })
+  return tx.select({
+    id: executions.id,
+    tenantId: executions.tenantId,
+    recurringId: executions.recurringId,
+    trigger: executions.trigger,
+    queue: executions.queue,
+    attempt: executions.attempt,
+    maxAttempts: executions.maxAttempts
+  })
     .from(executions)
     .where(and(eq(executions.status, 'running'), sql`${executions.leaseExpiresAt} < ${at(now)}`))
     .orderBy(asc(executions.leaseExpiresAt))
     .limit(limit)
     .for('update', { skipLocked: true })
+}
+
+/** The unfinished (queued or running) executions of these schedules, oldest first, by `tenantId recurringId`. */
+export async function unfinishedExecutions (tx: Executor, schedules: ReadonlyArray<{ tenantId: string, recurringId: string }>): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (schedules.length === 0) return out
+  const wanted = new Set(schedules.map((s) => `${s.tenantId} ${s.recurringId}`))
+  const rows = await tx.select({ id: executions.id, tenantId: executions.tenantId, recurringId: executions.recurringId }).from(executions)
+    .where(and(
+      inArray(executions.status, ['queued', 'running']),
+      inArray(executions.tenantId, [...new Set(schedules.map((s) => s.tenantId))]),
+      inArray(executions.recurringId, [...new Set(schedules.map((s) => s.recurringId))])
+    ))
+    .orderBy(asc(executions.seq))
+  for (const r of rows) {
+    const key = `${r.tenantId} ${r.recurringId}`
+    if (!wanted.has(key)) continue
+    out.set(key, [...(out.get(key) ?? []), r.id])
+  }
+  return out
+}
+
+/**
+ * CONTRACT §12 auto_pause_after_failures: true when the schedule's last `n` finished schedule-triggered executions
+ * all ended failed (executions ended by overlap_policy replace are not failures of the job, and are passed over).
+ */
+export async function lastScheduleExecutionsFailed (db: Executor, tenantId: string, recurringId: string, n: number): Promise<boolean> {
+  const rows = await db.select({ status: executions.status }).from(executions)
+    .where(and(
+      eq(executions.tenantId, tenantId),
+      eq(executions.recurringId, recurringId),
+      eq(executions.trigger, 'schedule'),
+      inArray(executions.status, ['succeeded', 'failed']),
+      sql`${executions.lastError} is distinct from ${REPLACED_ERROR}`
+    ))
+    .orderBy(desc(executions.finishedAt), desc(executions.seq))
+    .limit(n)
+  return rows.length === n && rows.every((r) => r.status === 'failed')
+}
+
+/** CONTRACT §12 overlap_policy replace: ends the given executions that are still unfinished. */
+export async function replaceExecutions (tx: Executor, ids: readonly string[], now: Date): Promise<Array<{ id: string, queue: string }>> {
+  if (ids.length === 0) return []
+  return tx.update(executions).set(replace(now))
+    .where(and(inArray(executions.id, [...ids]), inArray(executions.status, ['queued', 'running'])))
+    .returning({ id: executions.id, queue: executions.queue })
 }
 
 /** Deletes up to `limit` succeeded/failed executions finished before `cutoff`; resolves to how many. */

@@ -43,11 +43,44 @@ export function zoneOrThrow (timezone: string, field = 'timezone'): string {
   return timezone
 }
 
+/** CONTRACT §12 bounds of a schedule: no occurrence before starts_at or after ends_at, at most max_runs runs. */
+export interface ScheduleBounds {
+  readonly startsAt?: Date | null | undefined
+  readonly endsAt?: Date | null | undefined
+  readonly maxRuns?: number | null | undefined
+  readonly runsCount?: number | undefined
+}
+
 /**
- * docs/contract.md §6: the first occurrence strictly after `after` in the schedule's zone, or null when the schedule
- * is disabled or never fires again. Throws (CronSyntaxError, RangeError) only if the stored row is broken.
+ * The first occurrence strictly after `after` that the bounds allow (at or after starts_at, at or before ends_at),
+ * or null. Throws (CronSyntaxError, RangeError) only if the stored row is broken.
  */
-export function nextRunAfter (job: { id: string, cronExpression: string, timezone: string, enabled: boolean }, after: Date): Date | null {
-  if (!job.enabled) return null
-  return nextOccurrence(scheduleOf(job.cronExpression, job.id), after, job.timezone)
+export function nextWithinBounds (job: { id: string, cronExpression: string, timezone: string }, after: Date, bounds: ScheduleBounds = {}): Date | null {
+  const startsAt = bounds.startsAt ?? null
+  // Occurrences are whole seconds: strictly after starts_at − 1 ms is "at or after starts_at".
+  const from = startsAt !== null && startsAt.getTime() - 1 > after.getTime() ? new Date(startsAt.getTime() - 1) : after
+  const next = nextOccurrence(scheduleOf(job.cronExpression, job.id), from, job.timezone)
+  if (next === null || (bounds.endsAt != null && next.getTime() > bounds.endsAt.getTime())) return null
+  return next
+}
+
+/** True when max_runs has been reached. */
+export function runsExhausted (bounds: ScheduleBounds): boolean {
+  return bounds.maxRuns != null && (bounds.runsCount ?? 0) >= bounds.maxRuns
+}
+
+/**
+ * CONTRACT §6, §12: the first occurrence strictly after `after` in the schedule's zone within its bounds, or null
+ * when the schedule is disabled, has run max_runs times, or never fires again.
+ */
+export function nextRunAfter (job: { id: string, cronExpression: string, timezone: string, enabled: boolean } & ScheduleBounds, after: Date): Date | null {
+  if (!job.enabled || runsExhausted(job)) return null
+  return nextWithinBounds(job, after, job)
+}
+
+/** CONTRACT §12 state: paused while disabled, ended when it can never fire again, otherwise active. */
+export function scheduleState (job: { id: string, cronExpression: string, timezone: string, enabled: boolean } & ScheduleBounds, now: Date): 'active' | 'paused' | 'ended' {
+  const canFire = !runsExhausted(job) && nextWithinBounds(job, now, job) !== null
+  if (!canFire) return 'ended'
+  return job.enabled ? 'active' : 'paused'
 }

@@ -1,13 +1,15 @@
 // Recurring-jobs HTTP routes (docs/contract.md §5, §8): shape, scope, call the service, present the result.
 // `POST /v1/recurring/{id}/trigger` belongs to the executions feature.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../deps.js'
 import { principalOf, requireScopes } from '../plugins/auth.js'
 import { authedErrorResponses } from '../schemas/common.js'
 import { previewCron } from './preview.js'
 import * as s from './schemas.js'
-import { RecurringService } from './service.js'
+import { etagMatches, etagOf, type Actor } from './history.js'
+import { RecurringService, type WriteOptions } from './service.js'
+import type { RecurringJob } from './store.js'
 import { WorkersService } from './workers.js'
 
 const tags = ['recurring']
@@ -16,6 +18,19 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   const recurring = new RecurringService(deps.database, deps.clock)
   const workers = new WorkersService(deps.database, deps.clock, recurring)
   const tenantOf = (request: FastifyRequest) => principalOf(request).tenantId
+  const actorOf = (request: FastifyRequest): Actor => ({ keyId: principalOf(request).keyId, userId: principalOf(request).userId })
+  const header = (request: FastifyRequest, name: string): string | undefined => {
+    const value = request.headers[name]
+    return Array.isArray(value) ? value.join(', ') : value
+  }
+  // CONTRACT §13: writes carry the caller (for the history) and the If-Match / If-None-Match preconditions.
+  const writeOptions = (request: FastifyRequest): WriteOptions => ({
+    actor: actorOf(request), ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match')
+  })
+  const withEtag = (reply: FastifyReply, job: RecurringJob) => {
+    reply.header('etag', etagOf(job))
+    return s.toRecurringJobResponse(job)
+  }
 
   app.put('/v1/recurring/:id', {
     schema: {
@@ -25,10 +40,11 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       tags,
       params: s.RecurringIdParams,
       body: s.PutRecurringJobBody,
-      response: { 200: s.RecurringJobResponse, ...authedErrorResponses(409, 413, 415) }
+      headers: s.WriteHeaders,
+      response: { 200: { ...s.RecurringJobResponse, description: 'The saved schedule, with its ETag' }, ...authedErrorResponses(409, 412, 413, 415) }
     },
     onRequest: requireScopes('write:recurring')
-  }, async (request) => s.toRecurringJobResponse((await recurring.put(tenantOf(request), request.params.id, request.body)).job))
+  }, async (request, reply) => withEtag(reply, (await recurring.put(tenantOf(request), request.params.id, request.body, writeOptions(request))).job))
 
   app.patch('/v1/recurring/:id', {
     schema: {
@@ -38,10 +54,11 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       tags,
       params: s.RecurringIdParams,
       body: s.PatchRecurringJobBody,
-      response: { 200: s.RecurringJobResponse, ...authedErrorResponses(404, 409, 413, 415) }
+      headers: s.WriteHeaders,
+      response: { 200: { ...s.RecurringJobResponse, description: 'The saved schedule, with its ETag' }, ...authedErrorResponses(404, 409, 412, 413, 415) }
     },
     onRequest: requireScopes('write:recurring')
-  }, async (request) => s.toRecurringJobResponse(await recurring.patch(tenantOf(request), request.params.id, request.body)))
+  }, async (request, reply) => withEtag(reply, await recurring.patch(tenantOf(request), request.params.id, request.body, writeOptions(request))))
 
   app.get('/v1/recurring/:id', {
     schema: {
@@ -49,10 +66,20 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       summary: 'Get a recurring job',
       tags,
       params: s.RecurringIdParams,
-      response: { 200: s.RecurringJobResponse, ...authedErrorResponses(404) }
+      headers: s.ReadHeaders,
+      response: {
+        200: { ...s.RecurringJobResponse, description: 'The schedule, with its ETag' },
+        304: { type: 'null', description: 'If-None-Match matched the current ETag' },
+        ...authedErrorResponses(404)
+      }
     },
     onRequest: requireScopes('read:recurring')
-  }, async (request) => s.toRecurringJobResponse(await recurring.get(tenantOf(request), request.params.id)))
+  }, async (request, reply) => {
+    const job = await recurring.get(tenantOf(request), request.params.id)
+    const ifNoneMatch = header(request, 'if-none-match')
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etagOf(job))) return reply.code(304).header('etag', etagOf(job)).send(null)
+    return withEtag(reply, job)
+  })
 
   app.get('/v1/recurring', {
     schema: {
@@ -76,11 +103,12 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       description: 'A hard delete. To pause a schedule instead, save it with enabled: false.',
       tags,
       params: s.RecurringIdParams,
-      response: { 200: s.DeletedResponse, ...authedErrorResponses(404) }
+      headers: s.WriteHeaders,
+      response: { 200: s.DeletedResponse, ...authedErrorResponses(404, 412) }
     },
     onRequest: requireScopes('write:recurring')
   }, async (request) => {
-    await recurring.delete(tenantOf(request), request.params.id)
+    await recurring.delete(tenantOf(request), request.params.id, writeOptions(request))
     return { deleted: true as const }
   })
 
@@ -95,7 +123,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
     },
     onRequest: requireScopes('write:recurring')
   }, async (request) => {
-    const { workerId, registered } = await workers.register(tenantOf(request), request.body)
+    const { workerId, registered } = await workers.register(tenantOf(request), request.body, actorOf(request))
     return {
       worker_id: workerId,
       registered: registered.map((r) => ({ id: r.id, status: r.status, ...(r.job === undefined ? {} : { schedule: s.toRecurringJobResponse(r.job) }) }))

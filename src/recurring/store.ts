@@ -20,6 +20,17 @@ export interface SaveValues {
   maxAttempts: number | undefined
   timeoutSeconds: number | undefined
   nextRunAt: Date | null
+  // CONTRACT §12
+  overlapPolicy: RecurringJob['overlapPolicy']
+  misfirePolicy: RecurringJob['misfirePolicy']
+  misfireThresholdSeconds: number
+  startsAt: Date | null
+  endsAt: Date | null
+  maxRuns: number | null
+  autoPauseAfterFailures: number | null
+  pauseNote: string | null
+  pausedAt: Date | null
+  state: RecurringJob['state']
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 3
@@ -43,6 +54,16 @@ function savedColumns (values: SaveValues, now: Date) {
     payload: values.payload,
     enabled: values.enabled,
     nextRunAt: values.nextRunAt,
+    overlapPolicy: values.overlapPolicy,
+    misfirePolicy: values.misfirePolicy,
+    misfireThresholdSeconds: values.misfireThresholdSeconds,
+    startsAt: values.startsAt,
+    endsAt: values.endsAt,
+    maxRuns: values.maxRuns,
+    autoPauseAfterFailures: values.autoPauseAfterFailures,
+    pauseNote: values.pauseNote,
+    pausedAt: values.pausedAt,
+    state: values.state,
     // A saved schedule is a new schedule for the scheduler: a stale evaluation failure no longer applies.
     evaluationError: null,
     updatedAt: now,
@@ -68,6 +89,16 @@ export async function upsertJob (db: Executor, tenantId: string, id: string, val
     maxAttempts: values.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     timeoutSeconds: values.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     nextRunAt: values.nextRunAt,
+    overlapPolicy: values.overlapPolicy,
+    misfirePolicy: values.misfirePolicy,
+    misfireThresholdSeconds: values.misfireThresholdSeconds,
+    startsAt: values.startsAt,
+    endsAt: values.endsAt,
+    maxRuns: values.maxRuns,
+    autoPauseAfterFailures: values.autoPauseAfterFailures,
+    pauseNote: values.pauseNote,
+    pausedAt: values.pausedAt,
+    state: values.state,
     createdAt: now,
     updatedAt: null
   }).onConflictDoUpdate({ target: [recurringJobs.tenantId, recurringJobs.id], set: savedColumns(values, now) }).returning()
@@ -86,6 +117,15 @@ export async function deleteJob (db: Executor, tenantId: string, id: string): Pr
     .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id)))
     .returning({ id: recurringJobs.id })
   return rows.length > 0
+}
+
+/** CONTRACT §12 auto_pause_after_failures: disables an enabled schedule; null when it was not enabled (or is gone). */
+export async function autoPauseJob (db: Executor, tenantId: string, id: string, note: string, now: Date): Promise<RecurringJob | null> {
+  const rows = await db.update(recurringJobs)
+    .set({ enabled: false, nextRunAt: null, state: 'paused', pauseNote: note, pausedAt: now, updatedAt: now })
+    .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id), eq(recurringJobs.enabled, true)))
+    .returning()
+  return rows[0] ?? null
 }
 
 /** Up to `limit` rows in creation order (seq), strictly after `afterSeq` when given. */

@@ -16,7 +16,8 @@ import { ApiError, type FieldIssue } from '../errors.js'
 import type { Clock } from '../time/clock.js'
 import { RECURRING_ID_MAX, RECURRING_ID_PATTERN, type RegisterItemInput, type RegisterWorkerInput } from './schemas.js'
 import { scheduleOrThrow, zoneOrThrow } from './cron.js'
-import { DEFAULT_TIMEZONE, jobTypeConflict, keepingNextRun, movedEarlier, payloadIssue, replacementValues, type RecurringDatabase, type RecurringService } from './service.js'
+import { recordChange, SERVICE_ACTOR, type Actor } from './history.js'
+import { boundsOrThrow, DEFAULT_TIMEZONE, derivedValues, jobTypeConflict, keepingNextRun, movedEarlier, payloadIssue, replacementValues, type RecurringDatabase, type RecurringService } from './service.js'
 import * as store from './store.js'
 import type { RecurringJob, SaveValues } from './store.js'
 
@@ -63,7 +64,7 @@ function checkAll (items: readonly RegisterItemInput[], check: (item: RegisterIt
 export class WorkersService {
   constructor (private readonly database: RecurringDatabase, private readonly clock: Clock, private readonly recurring: RecurringService) {}
 
-  async register (tenantId: string, input: RegisterWorkerInput): Promise<{ workerId: string, registered: Registered[] }> {
+  async register (tenantId: string, input: RegisterWorkerInput, actor: Actor = SERVICE_ACTOR): Promise<{ workerId: string, registered: Registered[] }> {
     const items = input.recurring
     const ids = items.map((item) => derivedId(item.job_type))
     checkAll(items, (item, prefix) => {
@@ -72,6 +73,7 @@ export class WorkersService {
     })
     checkAll(items, (item, prefix) => { scheduleOrThrow(item.cron_expression, derivedId(item.job_type), `${prefix}cron_expression`) })
     checkAll(items, (item, prefix) => { zoneOrThrow(item.timezone ?? DEFAULT_TIMEZONE, `${prefix}timezone`) })
+    checkAll(items, (item, prefix) => { boundsOrThrow(item, prefix) })
     const now = this.clock.now()
     const values: SaveValues[] = items.map((item, i) => replacementValues(ids[i]!, item, now))
 
@@ -84,9 +86,13 @@ export class WorkersService {
           out.push(await tx.transaction(async (savepoint) => {
             const before = await store.findJob(savepoint, tenantId, id, true)
             if (before !== null && before.jobType !== value.jobType) return { id, status: 'conflict' as const }
-            // A pause set through PUT/PATCH survives registration: every worker restart re-registers.
-            const kept = before !== null && !before.enabled ? { ...value, enabled: false, nextRunAt: null } : value
+            // A pause set through PUT/PATCH survives registration (with its note): every worker restart re-registers.
+            const replacement = replacementValues(id, items[i]!, now, `recurring.${i}.`, before)
+            const kept = before !== null && !before.enabled
+              ? derivedValues(id, { ...replacement, enabled: false, pauseNote: before.pauseNote }, before, now)
+              : replacement
             const job = await store.upsertJob(savepoint, tenantId, id, keepingNextRun(before, kept), now)
+            await recordChange(savepoint, tenantId, id, before, job, actor, now)
             if (movedEarlier(before?.nextRunAt, job.nextRunAt)) wake = true
             return { id, status: job.updatedAt === null ? 'created' as const : 'updated' as const, job }
           }))

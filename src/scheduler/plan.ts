@@ -12,14 +12,32 @@
 // - Recovering (evaluation_error was set and evaluation works again): the occurrences missed since the last
 //   known good point — greatest(last_run_at, updated_at ?? created_at), exclusive — coalesce into one execution
 //   like any late schedule; with none up to now it only moves next_run_at. evaluation_error is cleared.
-import { nextOccurrence } from '../cron/index.js'
-import { scheduleOf } from '../recurring/cron.js'
+//
+// CONTRACT §12 controls, judged here when occurrences are due:
+// - misfire_policy: an occurrence older than misfire_threshold_seconds at `now` is missed. coalesce (default):
+//   one execution for every due occurrence, as above. all: one execution per missed occurrence (at most
+//   MISFIRE_ALL_CAP, the rest skipped_misfire). skip: missed ones are skipped_misfire. On-time occurrences each
+//   get their own execution under all and skip.
+// - overlap_policy, against the schedule's unfinished (queued or running) executions, oldest first: allow
+//   enqueues; skip enqueues only when none is unfinished (the others are skipped_overlap); buffer_one lets one
+//   execution wait behind the unfinished one (blocked_by: not claimable until it ends), skipping the rest;
+//   replace ends every unfinished one (`replaced`) and enqueues only the latest due occurrence, an earlier one
+//   of the same tick being skipped_overlap.
+// - starts_at / ends_at bound the occurrences; max_runs bounds the schedule-triggered executions (runs_count):
+//   when reached, next_run_at becomes null.
+import { nextWithinBounds, type ScheduleBounds } from '../recurring/cron.js'
 
 export const COALESCE_COUNT_CAP = 100_000
 export const EVALUATION_RETRY_MS = 60_000
+/** CONTRACT §12 misfire_policy all: at most this many executions for missed occurrences, the rest skipped. */
+export const MISFIRE_ALL_CAP = 1000
 const ERROR_TEXT_LIMIT = 1000
+const DEFAULT_MISFIRE_THRESHOLD_SECONDS = 60
 
-export interface DueSchedule {
+export type OverlapPolicy = 'allow' | 'skip' | 'buffer_one' | 'replace'
+export type MisfirePolicy = 'coalesce' | 'all' | 'skip'
+
+export interface DueSchedule extends ScheduleBounds {
   readonly tenantId: string
   readonly id: string
   readonly cronExpression: string
@@ -29,20 +47,43 @@ export interface DueSchedule {
   readonly evaluationError: string | null
   readonly createdAt: Date
   readonly updatedAt: Date | null
+  readonly overlapPolicy?: OverlapPolicy | undefined
+  readonly misfirePolicy?: MisfirePolicy | undefined
+  readonly misfireThresholdSeconds?: number | undefined
+  /** Ids of the schedule's queued or running executions, oldest first (read only when overlap_policy ≠ allow). */
+  readonly active?: readonly string[] | undefined
+}
+
+/** An execution to enqueue. blockedBy: an existing execution's id, or the index of an earlier planned one. */
+export interface PlannedExecution {
+  readonly scheduledFor: Date
+  readonly coalescedCount: number
+  /** The last occurrence it stands for (= scheduledFor unless coalesced). */
+  readonly coversUntil: Date
+  readonly blockedBy: { readonly execution: string } | { readonly planned: number } | null
+}
+
+/** Occurrences in [fromAt, untilAt) that get no execution, and why. */
+export interface PlannedSkip {
+  readonly fromAt: Date
+  readonly untilAt: Date
+  readonly outcome: 'skipped_overlap' | 'skipped_misfire'
 }
 
 export type SchedulePlan =
   | {
-    readonly kind: 'enqueue'
+    readonly kind: 'fire'
     readonly tenantId: string
     readonly id: string
-    readonly scheduledFor: Date
-    readonly coalescedCount: number
-    /** = scheduledFor (docs/contract.md §6: last_run_at is set to the occurrence the execution is for). */
-    readonly lastRunAt: Date
+    readonly executions: readonly PlannedExecution[]
+    readonly skips: readonly PlannedSkip[]
+    /** Unfinished executions that overlap_policy replace ends. */
+    readonly replace: readonly string[]
+    /** The latest occurrence enqueued (CONTRACT §6 last_run_at), or null to keep the stored one. */
+    readonly lastRunAt: Date | null
     readonly nextRunAt: Date | null
   }
-  /** Recovered with nothing missed: only next_run_at moves (and evaluation_error is cleared). */
+  /** Recovered with nothing missed, or nothing allowed to fire: only next_run_at moves (evaluation_error cleared). */
   | { readonly kind: 'advance', readonly tenantId: string, readonly id: string, readonly nextRunAt: Date | null }
   | { readonly kind: 'failed', readonly tenantId: string, readonly id: string, readonly error: string, readonly retryAt: Date }
 
@@ -71,29 +112,112 @@ export function planSchedule (s: DueSchedule, now: Date, options: PlanOptions = 
   }
 }
 
+interface Candidate { readonly scheduledFor: Date, readonly coalescedCount: number, readonly coversUntil: Date }
+
+const single = (at: Date): Candidate => ({ scheduledFor: at, coalescedCount: 1, coversUntil: at })
+const afterCovered = (c: Candidate): Date => new Date(c.coversUntil.getTime() + 1)
+
 function evaluate (s: DueSchedule, now: Date, cap: number): SchedulePlan {
-  const schedule = scheduleOf(s.cronExpression, s.id)
-  const next = (after: Date): Date | null => nextOccurrence(schedule, after, s.timezone)
+  const next = (after: Date): Date | null => nextWithinBounds(s, after, s)
   const nowMs = now.getTime()
+  const remaining = s.maxRuns == null ? Infinity : s.maxRuns - (s.runsCount ?? 0)
+  const advance = (nextRunAt: Date | null): SchedulePlan => ({ kind: 'advance', tenantId: s.tenantId, id: s.id, nextRunAt })
 
   let first: Date | null = s.nextRunAt
   if (s.evaluationError !== null) {
     const base = Math.max(s.lastRunAt?.getTime() ?? -Infinity, (s.updatedAt ?? s.createdAt).getTime())
     first = next(new Date(base))
-    if (first === null || first.getTime() > nowMs) {
-      return { kind: 'advance', tenantId: s.tenantId, id: s.id, nextRunAt: first === null ? null : next(now) }
+    if (first === null || first.getTime() > nowMs) return advance(first === null ? null : next(now))
+  } else if (s.endsAt != null && first.getTime() > s.endsAt.getTime()) {
+    return advance(null)
+  }
+  if (remaining <= 0) return advance(null)
+
+  // Which due occurrences become executions (before overlap), and which are skipped as misfired.
+  const candidates: Candidate[] = []
+  const skips: PlannedSkip[] = []
+  let following: Date | null
+  const misfire = s.misfirePolicy ?? 'coalesce'
+  if (misfire === 'coalesce') {
+    let count = 1
+    let cursor = first
+    for (;;) {
+      following = next(cursor)
+      if (following === null || following.getTime() > nowMs) break
+      count++
+      cursor = following
+      if (count >= cap) { following = next(now); break }
+    }
+    candidates.push({ scheduledFor: first, coalescedCount: count, coversUntil: cursor })
+  } else {
+    const onTimeFromMs = nowMs - (s.misfireThresholdSeconds ?? DEFAULT_MISFIRE_THRESHOLD_SECONDS) * 1000
+    let missed = 0
+    let occurrence: Date | null = first
+    while (occurrence !== null && occurrence.getTime() <= nowMs) {
+      if (occurrence.getTime() < onTimeFromMs && (misfire === 'skip' || missed >= MISFIRE_ALL_CAP)) {
+        // Every missed occurrence from here on is skipped, in one range; the walk resumes at the first on-time one.
+        skips.push({ fromAt: occurrence, untilAt: new Date(onTimeFromMs), outcome: 'skipped_misfire' })
+        occurrence = next(new Date(onTimeFromMs - 1))
+        continue
+      }
+      if (occurrence.getTime() < onTimeFromMs) missed++
+      candidates.push(single(occurrence))
+      if (candidates.length >= cap) { occurrence = next(now); break }
+      occurrence = next(occurrence)
+    }
+    following = occurrence
+  }
+
+  // Overlap with the schedule's unfinished executions.
+  const active = s.active ?? []
+  const executions: PlannedExecution[] = []
+  const replace: string[] = []
+  const skipOverlap = (c: Candidate) => skips.push({ fromAt: c.scheduledFor, untilAt: afterCovered(c), outcome: 'skipped_overlap' })
+  switch (s.overlapPolicy ?? 'allow') {
+    case 'allow':
+      for (const c of candidates) executions.push({ ...c, blockedBy: null })
+      break
+    case 'skip':
+      for (const c of candidates) {
+        if (active.length === 0 && executions.length === 0) executions.push({ ...c, blockedBy: null })
+        else skipOverlap(c)
+      }
+      break
+    case 'buffer_one': {
+      let unfinished = active.length
+      for (const c of candidates) {
+        if (unfinished >= 2) { skipOverlap(c); continue }
+        const blockedBy = unfinished === 0
+          ? null
+          : executions.length > 0 ? { planned: executions.length - 1 } : { execution: active[active.length - 1]! }
+        executions.push({ ...c, blockedBy })
+        unfinished++
+      }
+      break
+    }
+    case 'replace': {
+      const latest = candidates[candidates.length - 1]
+      for (const c of candidates.slice(0, -1)) skipOverlap(c)
+      if (latest !== undefined) {
+        replace.push(...active)
+        executions.push({ ...latest, blockedBy: null })
+      }
+      break
     }
   }
 
-  let count = 1
-  let cursor = first
-  let following: Date | null
-  for (;;) {
-    following = next(cursor)
-    if (following === null || following.getTime() > nowMs) break
-    count++
-    cursor = following
-    if (count >= cap) { following = next(now); break }
+  // max_runs: executions beyond it are never enqueued (the ledger shows them after_end), and the schedule ends.
+  const enqueued = executions.slice(0, Math.max(0, Math.min(executions.length, remaining)))
+  const ended = remaining - enqueued.length <= 0
+  skips.sort((a, b) => a.fromAt.getTime() - b.fromAt.getTime())
+  return {
+    kind: 'fire',
+    tenantId: s.tenantId,
+    id: s.id,
+    executions: enqueued,
+    skips,
+    replace: enqueued.length > 0 ? replace : [],
+    lastRunAt: enqueued.length > 0 ? enqueued[enqueued.length - 1]!.scheduledFor : null,
+    nextRunAt: ended ? null : following
   }
-  return { kind: 'enqueue', tenantId: s.tenantId, id: s.id, scheduledFor: first, coalescedCount: count, lastRunAt: first, nextRunAt: following }
 }

@@ -5,10 +5,12 @@
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
-import { recurringJobs } from '../db/tables.js'
+import { occurrenceSkips, recurringJobs } from '../db/tables.js'
 import type { JobTemplate, NewExecution } from '../executions/lifecycle.js'
 import { insertScheduledExecutions, type InsertedExecution } from '../executions/store.js'
 import type { DueSchedule } from './plan.js'
+
+export type OccurrenceSkip = typeof occurrenceSkips.$inferInsert
 
 /** A due schedule as locked: what the planner reads, and the job fields its executions copy. */
 export type LockedSchedule = DueSchedule & { readonly job: JobTemplate }
@@ -20,6 +22,8 @@ export interface ScheduleUpdate {
   readonly lastRunAt: Date | null
   readonly nextRunAt: Date | null
   readonly evaluationError: string | null
+  /** Schedule-triggered executions enqueued (added to runs_count). */
+  readonly runs: number
 }
 
 /** What tick.ts needs from the database; tests wrap it to inject failures half-way through a batch. */
@@ -27,6 +31,7 @@ export interface TickStore {
   lockDueSchedules (tx: Executor, now: Date, limit: number): Promise<LockedSchedule[]>
   insertScheduledExecutions (tx: Executor, rows: readonly NewExecution[]): Promise<InsertedExecution[]>
   updateSchedules (tx: Executor, updates: readonly ScheduleUpdate[]): Promise<void>
+  insertSkips (tx: Executor, skips: readonly OccurrenceSkip[]): Promise<void>
   countDue (db: Executor, now: Date, cap: number): Promise<number>
   earliestNextRun (db: Executor): Promise<Date | null>
 }
@@ -53,7 +58,14 @@ export const tickStore: TickStore = {
       queue: recurringJobs.queue,
       payload: recurringJobs.payload,
       maxAttempts: recurringJobs.maxAttempts,
-      timeoutSeconds: recurringJobs.timeoutSeconds
+      timeoutSeconds: recurringJobs.timeoutSeconds,
+      overlapPolicy: recurringJobs.overlapPolicy,
+      misfirePolicy: recurringJobs.misfirePolicy,
+      misfireThresholdSeconds: recurringJobs.misfireThresholdSeconds,
+      startsAt: recurringJobs.startsAt,
+      endsAt: recurringJobs.endsAt,
+      maxRuns: recurringJobs.maxRuns,
+      runsCount: recurringJobs.runsCount
     }).from(recurringJobs)
       .where(and(eq(recurringJobs.enabled, true), sql`${recurringJobs.nextRunAt} <= ${at(now)}`))
       .orderBy(asc(recurringJobs.nextRunAt))
@@ -74,15 +86,24 @@ export const tickStore: TickStore = {
   async updateSchedules (tx, updates) {
     if (updates.length === 0) return
     const json = JSON.stringify(updates.map((u) => ({
-      tenant_id: u.tenantId, id: u.id, last_run_at: iso(u.lastRunAt), next_run_at: iso(u.nextRunAt), evaluation_error: u.evaluationError
+      tenant_id: u.tenantId, id: u.id, last_run_at: iso(u.lastRunAt), next_run_at: iso(u.nextRunAt), evaluation_error: u.evaluationError, runs: u.runs
     })))
+    // Due schedules are enabled, so an empty next_run_at means the schedule ended (CONTRACT §12 state).
     await tx.execute(sql`
       update recurring_jobs r set
         last_run_at = coalesce(v.last_run_at, r.last_run_at),
         next_run_at = v.next_run_at,
-        evaluation_error = v.evaluation_error
-      from json_to_recordset(${json}::json) as v(tenant_id uuid, id text, last_run_at timestamptz, next_run_at timestamptz, evaluation_error text)
+        evaluation_error = v.evaluation_error,
+        runs_count = r.runs_count + v.runs,
+        state = case when v.next_run_at is null then 'ended' else 'active' end
+      from json_to_recordset(${json}::json) as v(tenant_id uuid, id text, last_run_at timestamptz, next_run_at timestamptz, evaluation_error text, runs integer)
       where r.tenant_id = v.tenant_id and r.id = v.id`)
+  },
+
+  /** CONTRACT §13: occurrences that got no execution; a retried tick's ranges are already there. */
+  async insertSkips (tx, skips) {
+    if (skips.length === 0) return
+    await tx.insert(occurrenceSkips).values([...skips]).onConflictDoNothing()
   },
 
   /** How many enabled schedules are due, counting at most `cap` rows (a cheap sample for the gauge). */

@@ -6,11 +6,13 @@
 // half-way rolls back whole: the next tick redoes it.
 import type { Database } from '../db/connect.js'
 import type { AppEvents, TickSummary } from '../events.js'
+import { randomUUID } from 'node:crypto'
 import { enqueue, type NewExecution } from '../executions/lifecycle.js'
 import { ExecutionsService } from '../executions/service.js'
+import { replaceExecutions, unfinishedExecutions } from '../executions/store.js'
 import type { Clock } from '../time/clock.js'
 import { planBatch, type PlanOptions } from './plan.js'
-import { tickStore, type ScheduleUpdate, type TickStore } from './store.js'
+import { tickStore, type OccurrenceSkip, type ScheduleUpdate, type TickStore } from './store.js'
 
 export interface SchedulerLog {
   debug (obj: object, msg?: string): void
@@ -84,22 +86,36 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
       const now = deps.clock.now()
       const batch = await deps.database.db.transaction(async (tx) => {
         const due = await store.lockDueSchedules(tx, now, batchSize)
-        const plans = planBatch(due, now, options.plan)
+        // Overlap policies judge against the schedule's unfinished executions; allow needs no look-up.
+        const unfinished = await unfinishedExecutions(tx, due.filter((d) => d.overlapPolicy !== 'allow').map((d) => d.job))
+        const plans = planBatch(due.map((d) => ({ ...d, active: unfinished.get(`${d.tenantId} ${d.id}`) ?? [] })), now, options.plan)
         const items: NewExecution[] = []
+        const skips: OccurrenceSkip[] = []
+        const replaced: string[] = []
         const updates: ScheduleUpdate[] = []
         for (const [i, p] of plans.entries()) {
-          if (p.kind === 'enqueue') {
-            items.push(enqueue(due[i]!.job, { trigger: 'schedule', scheduledFor: p.scheduledFor, coalescedCount: p.coalescedCount }, now))
-            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: p.lastRunAt, nextRunAt: p.nextRunAt, evaluationError: null })
+          if (p.kind === 'fire') {
+            // Ids chosen here so a buffered execution can name the planned one it waits behind.
+            const ids = p.executions.map(() => randomUUID())
+            for (const [j, e] of p.executions.entries()) {
+              const blockedBy = e.blockedBy === null ? null : 'execution' in e.blockedBy ? e.blockedBy.execution : ids[e.blockedBy.planned]!
+              items.push(enqueue(due[i]!.job, { trigger: 'schedule', scheduledFor: e.scheduledFor, coalescedCount: e.coalescedCount, coversUntil: e.coversUntil }, now, { id: ids[j]!, blockedBy }))
+            }
+            for (const k of p.skips) skips.push({ tenantId: p.tenantId, recurringId: p.id, fromAt: k.fromAt, untilAt: k.untilAt, outcome: k.outcome, recordedAt: now })
+            replaced.push(...p.replace)
+            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: p.lastRunAt, nextRunAt: p.nextRunAt, evaluationError: null, runs: p.executions.length })
           } else if (p.kind === 'advance') {
-            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.nextRunAt, evaluationError: null })
+            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.nextRunAt, evaluationError: null, runs: 0 })
           } else {
-            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.retryAt, evaluationError: p.error })
+            updates.push({ tenantId: p.tenantId, id: p.id, lastRunAt: null, nextRunAt: p.retryAt, evaluationError: p.error, runs: 0 })
           }
         }
+        // Replaced first: the new execution must never be claimable beside the one it replaces.
+        const ended = await replaceExecutions(tx, replaced, now)
         const inserted = await store.insertScheduledExecutions(tx, items)
+        await store.insertSkips(tx, skips)
         await store.updateSchedules(tx, updates)
-        return { claimed: due.length, inserted, plans }
+        return { claimed: due.length, inserted, plans, ended }
       })
       // Reported only after the commit: an event never describes work that was rolled back.
       for (const p of batch.plans) {
@@ -114,6 +130,7 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
           tenantId: e.tenantId, recurringId: e.recurringId, queue: e.queue, trigger: 'schedule', scheduledFor: e.scheduledFor, enqueuedAt: now, coalescedCount: e.coalescedCount
         })
       }
+      for (const e of batch.ended) deps.events?.emitSafely('execution:attempt-failed', { queue: e.queue, reason: 'replaced', final: true })
       enqueued += batch.inserted.length
       if (batch.claimed < batchSize) return
     }

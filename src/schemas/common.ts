@@ -74,7 +74,7 @@ const DESCRIPTION: Record<number, string> = {
   403: 'The key lacks a required scope',
   404: 'Not found',
   409: 'Conflict',
-  412: 'If-Match does not match the current ETag',
+  412: 'Precondition failed: If-Match / If-None-Match did not hold',
   413: 'Body larger than 1 MiB',
   415: 'Body is not JSON',
   429: 'Rate limited; see Retry-After',

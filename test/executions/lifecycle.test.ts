@@ -15,8 +15,10 @@ function running (overrides: Partial<lifecycle.ExecutionState> = {}): lifecycle.
 
 t.test('enqueue: queued, no attempt yet, claimable from now, the schedule\'s job fields copied', async (t) => {
   t.strictSame(lifecycle.enqueue(job, { trigger: 'schedule', scheduledFor: d('2026-03-24T14:00:00Z'), coalescedCount: 4 }, now), {
-    ...job, trigger: 'schedule', scheduledFor: d('2026-03-24T14:00:00Z'), coalescedCount: 4, status: 'queued', attempt: 0, enqueuedAt: now, availableAt: now
+    ...job, trigger: 'schedule', scheduledFor: d('2026-03-24T14:00:00Z'), coalescedCount: 4, coversUntil: d('2026-03-24T14:00:00Z'), blockedBy: null, status: 'queued', attempt: 0, enqueuedAt: now, availableAt: now
   })
+  t.match(lifecycle.enqueue(job, { trigger: 'schedule', scheduledFor: d('2026-03-24T14:00:00Z'), coalescedCount: 4, coversUntil: d('2026-03-24T14:30:00Z') }, now, { id: 'e2', blockedBy: 'e1' }),
+    { id: 'e2', coversUntil: d('2026-03-24T14:30:00Z'), blockedBy: 'e1' })
 })
 
 t.test('claim: one more attempt, leased for timeout_seconds', async (t) => {
@@ -26,6 +28,8 @@ t.test('claim: one more attempt, leased for timeout_seconds', async (t) => {
   t.ok(lifecycle.isClaimable({ status: 'queued', availableAt: now }, now), 'available now')
   t.notOk(lifecycle.isClaimable({ status: 'queued', availableAt: d('2026-03-24T15:00:01Z') }, now), 'backing off')
   t.notOk(lifecycle.isClaimable({ status: 'running', availableAt: now }, now), 'already running')
+  t.notOk(lifecycle.isClaimable({ status: 'queued', availableAt: now }, now, { status: 'running' }), 'buffer_one: waits behind a running one')
+  t.ok(lifecycle.isClaimable({ status: 'queued', availableAt: now }, now, { status: 'succeeded' }), 'buffer_one: the one it waited for ended')
 })
 
 t.test('the lease: only the holder, only while it lasts', async (t) => {

@@ -34,6 +34,7 @@ t.test('POST /v1/recurring/{id}/trigger enqueues a manual execution now, each ti
       timeout_seconds: 600,
       scheduled_for: '2026-03-24T16:20:07Z',
       coalesced_count: 1,
+      covers_until: '2026-03-24T16:20:07Z',
       enqueued_at: '2026-03-24T16:20:07Z',
       available_at: '2026-03-24T16:20:07Z',
       started_at: null,

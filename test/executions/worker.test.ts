@@ -57,6 +57,7 @@ t.test('POST /v1/executions/claim leases the oldest available execution', async 
         timeout_seconds: 60,
         scheduled_for: '2026-03-24T15:00:00Z',
         coalesced_count: 1,
+        covers_until: '2026-03-24T15:00:00Z',
         enqueued_at: '2026-03-24T15:00:00Z',
         available_at: '2026-03-24T15:00:00Z',
         started_at: '2026-03-24T15:00:02Z',

@@ -25,8 +25,34 @@ export const REFERENCE_RESPONSE = {
   next_run_at: '2026-03-25T07:00:00Z',
   max_attempts: 3,
   timeout_seconds: 600,
+  overlap_policy: 'allow',
+  misfire_policy: 'coalesce',
+  misfire_threshold_seconds: 60,
+  starts_at: null,
+  ends_at: null,
+  max_runs: null,
+  runs_count: 0,
+  state: 'active',
+  pause_note: null,
+  paused_at: null,
+  auto_pause_after_failures: null,
   created_at: '2026-03-24T15:00:00Z',
   updated_at: null
+}
+
+/** The §12 fields of a schedule saved without any of them (enabled, never run). */
+export const DEFAULT_CONTROLS = {
+  overlap_policy: 'allow',
+  misfire_policy: 'coalesce',
+  misfire_threshold_seconds: 60,
+  starts_at: null,
+  ends_at: null,
+  max_runs: null,
+  runs_count: 0,
+  state: 'active',
+  pause_note: null,
+  paused_at: null,
+  auto_pause_after_failures: null,
 }
 
 export interface Client {

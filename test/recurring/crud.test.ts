@@ -5,7 +5,7 @@ import t from 'tap'
 import { queryRows } from '../../src/db/connect.js'
 import { eachApp } from '../helpers/app.js'
 import { createTenant } from '../helpers/keys.js'
-import { client, codeOf, REFERENCE_BODY, REFERENCE_RESPONSE } from './client.js'
+import { client, codeOf, DEFAULT_CONTROLS, REFERENCE_BODY, REFERENCE_RESPONSE } from './client.js'
 
 t.test('PUT /v1/recurring/{id} creates the reference example and answers 200 with exactly the documented record plus payload', async (t) => {
   await eachApp(t, async (t, { app, db }) => {
@@ -48,6 +48,7 @@ t.test('PUT /v1/recurring/{id} without optional fields takes the defaults: queue
       next_run_at: '2026-03-25T03:00:00Z',
       max_attempts: 3,
       timeout_seconds: 1800,
+      ...DEFAULT_CONTROLS,
       created_at: '2026-03-24T15:00:00Z',
       updated_at: null
     })
@@ -73,6 +74,7 @@ t.test('PUT /v1/recurring/{id} on an existing id replaces it: defaults return, m
       next_run_at: '2026-03-25T03:00:00Z',
       max_attempts: 7,
       timeout_seconds: 600,
+      ...DEFAULT_CONTROLS,
       created_at: '2026-03-24T15:00:00Z',
       updated_at: '2026-03-24T16:30:00Z'
     })

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'
 import { createTenant } from '../helpers/keys.js'
-import { client, codeOf, REFERENCE_BODY, REFERENCE_RESPONSE } from './client.js'
+import { client, codeOf, DEFAULT_CONTROLS, REFERENCE_BODY, REFERENCE_RESPONSE } from './client.js'
 
 const ids = (res: { json: () => { data: Array<{ id: string }> } }) => res.json().data.map((j) => j.id)
 
@@ -115,6 +115,8 @@ t.test('PATCH /v1/recurring/{id} changes only the given fields and recomputes ne
       next_run_at: null,
       max_attempts: 5,
       last_run_at: '2026-03-24T07:00:00Z',
+      state: 'paused',
+      paused_at: '2026-03-24T16:00:00Z',
       updated_at: '2026-03-24T16:00:00Z'
     })
 
@@ -139,6 +141,7 @@ t.test('PATCH /v1/recurring/{id} changes only the given fields and recomputes ne
       next_run_at: '2026-03-29T01:30:00Z',
       max_attempts: 9,
       timeout_seconds: 60,
+      ...DEFAULT_CONTROLS,
       created_at: '2026-03-24T15:00:00Z',
       updated_at: '2026-03-26T12:00:00Z'
     }, 'Sunday 29 March, London springs forward at 01:00 GMT: 02:30 BST is 01:30 UTC')

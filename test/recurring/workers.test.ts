@@ -4,7 +4,7 @@ import t from 'tap'
 import { queryRows } from '../../src/db/connect.js'
 import { eachApp } from '../helpers/app.js'
 import { createTenant } from '../helpers/keys.js'
-import { client, codeOf, REFERENCE_BODY, REFERENCE_RESPONSE } from './client.js'
+import { client, codeOf, DEFAULT_CONTROLS, REFERENCE_BODY, REFERENCE_RESPONSE } from './client.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
@@ -41,6 +41,7 @@ t.test('POST /v1/workers/register creates each schedule under rjob_<last dot-sep
           next_run_at: '2026-03-24T16:00:00Z',
           max_attempts: 3,
           timeout_seconds: 1800,
+          ...DEFAULT_CONTROLS,
           created_at: '2026-03-24T15:00:00Z',
           updated_at: null
         }

@@ -13,11 +13,12 @@ const d = (s: string) => new Date(s)
 t.test('an on-time schedule enqueues one execution and moves to the first occurrence after now', async (t) => {
   const plan = planSchedule(due({ cronExpression: '*/5 * * * *', nextRunAt: d('2026-03-24T15:00:00Z') }), d('2026-03-24T15:00:00Z'))
   t.strictSame(plan, {
-    kind: 'enqueue',
+    kind: 'fire',
     tenantId: 't',
     id: 'rjob_x',
-    scheduledFor: d('2026-03-24T15:00:00Z'),
-    coalescedCount: 1,
+    executions: [{ scheduledFor: d('2026-03-24T15:00:00Z'), coalescedCount: 1, coversUntil: d('2026-03-24T15:00:00Z'), blockedBy: null }],
+    skips: [],
+    replace: [],
     lastRunAt: d('2026-03-24T15:00:00Z'),
     nextRunAt: d('2026-03-24T15:05:00Z')
   })
@@ -25,31 +26,31 @@ t.test('an on-time schedule enqueues one execution and moves to the first occurr
 
 t.test('a tick a fraction after the occurrence still counts it once', async (t) => {
   const plan = planSchedule(due({ cronExpression: '* * * * * *', nextRunAt: d('2026-03-24T15:00:00Z') }), d('2026-03-24T15:00:00.600Z'))
-  t.match(plan, { kind: 'enqueue', coalescedCount: 1, nextRunAt: d('2026-03-24T15:00:01Z') })
+  t.match(plan, { kind: 'fire', executions: [{ coalescedCount: 1 }], nextRunAt: d('2026-03-24T15:00:01Z') })
 })
 
 t.test('occurrences missed while down coalesce into one execution that counts them', async (t) => {
   // Hourly at :00, stored next 10:00, now 13:30 → 10:00, 11:00, 12:00, 13:00 = 4 occurrences; next 14:00.
   const plan = planSchedule(due({ cronExpression: '0 * * * *', nextRunAt: d('2026-03-24T10:00:00Z') }), d('2026-03-24T13:30:00Z'))
-  t.match(plan, { kind: 'enqueue', scheduledFor: d('2026-03-24T10:00:00Z'), coalescedCount: 4, lastRunAt: d('2026-03-24T10:00:00Z'), nextRunAt: d('2026-03-24T14:00:00Z') })
+  t.match(plan, { kind: 'fire', executions: [{ scheduledFor: d('2026-03-24T10:00:00Z'), coalescedCount: 4 }], lastRunAt: d('2026-03-24T10:00:00Z'), nextRunAt: d('2026-03-24T14:00:00Z') })
   // now exactly on an occurrence: it is due too, and next is strictly after.
   const onTheDot = planSchedule(due({ cronExpression: '0 * * * *', nextRunAt: d('2026-03-24T10:00:00Z') }), d('2026-03-24T13:00:00Z'))
-  t.match(onTheDot, { coalescedCount: 4, nextRunAt: d('2026-03-24T14:00:00Z') })
+  t.match(onTheDot, { executions: [{ coalescedCount: 4 }], nextRunAt: d('2026-03-24T14:00:00Z') })
 })
 
 t.test('the coalesced count is capped; next_run_at still comes from now', async (t) => {
   const plan = planSchedule(due({ cronExpression: '* * * * * *', nextRunAt: d('2026-03-24T00:00:00Z') }), d('2026-03-24T01:00:00Z'), { coalesceCap: 100 })
-  t.match(plan, { kind: 'enqueue', coalescedCount: 100, nextRunAt: d('2026-03-24T01:00:01Z') })
+  t.match(plan, { kind: 'fire', executions: [{ coalescedCount: 100 }], nextRunAt: d('2026-03-24T01:00:01Z') })
   t.equal(COALESCE_COUNT_CAP, 100_000)
   // The real cap: two days of an every-second schedule.
   const big = planSchedule(due({ cronExpression: '* * * * * *', nextRunAt: d('2026-03-22T00:00:00Z') }), d('2026-03-24T00:00:00Z'))
-  t.match(big, { coalescedCount: 100_000, nextRunAt: d('2026-03-24T00:00:01Z') })
+  t.match(big, { executions: [{ coalescedCount: 100_000 }], nextRunAt: d('2026-03-24T00:00:01Z') })
 })
 
 t.test('a schedule that never fires again gets next_run_at null', async (t) => {
   // 30 February never comes: a row whose stored next_run_at is due fires once, then has no next occurrence.
   const plan = planSchedule(due({ cronExpression: '0 0 30 2 *', nextRunAt: d('2026-03-24T00:00:00Z') }), d('2026-03-24T00:00:00Z'))
-  t.match(plan, { kind: 'enqueue', coalescedCount: 1, nextRunAt: null })
+  t.match(plan, { kind: 'fire', executions: [{ coalescedCount: 1 }], nextRunAt: null })
 })
 
 t.test('a schedule that cannot be evaluated fails alone and is retried in 60 s', async (t) => {
@@ -60,7 +61,7 @@ t.test('a schedule that cannot be evaluated fails alone and is retried in 60 s',
     due({ id: 'broken_cron', cronExpression: '61 * * * *', nextRunAt: now }),
     due({ id: 'b', cronExpression: '* * * * *', nextRunAt: now })
   ], now)
-  t.strictSame(plans.map((p) => p.kind), ['enqueue', 'failed', 'failed', 'enqueue'])
+  t.strictSame(plans.map((p) => p.kind), ['fire', 'failed', 'failed', 'fire'])
   const failed = plans[1]!
   t.equal(failed.kind, 'failed')
   if (failed.kind === 'failed') {
@@ -77,11 +78,11 @@ t.test('a recovering schedule catches up from its last known good point, never f
     cronExpression: '0 * * * *', nextRunAt: d('2026-03-24T11:01:00Z'), lastRunAt: d('2026-03-24T10:00:00Z'), evaluationError: 'RangeError: zone'
   })
   t.match(planSchedule(recovering, d('2026-03-24T13:30:00Z')), {
-    kind: 'enqueue', scheduledFor: d('2026-03-24T11:00:00Z'), coalescedCount: 3, nextRunAt: d('2026-03-24T14:00:00Z')
+    kind: 'fire', executions: [{ scheduledFor: d('2026-03-24T11:00:00Z'), coalescedCount: 3 }], nextRunAt: d('2026-03-24T14:00:00Z')
   })
   // Never fired: the base is when it was saved.
   const neverFired = due({ cronExpression: '0 * * * *', nextRunAt: d('2026-03-01T00:01:00Z'), evaluationError: 'x', createdAt: d('2026-03-01T00:00:30Z') })
-  t.match(planSchedule(neverFired, d('2026-03-01T02:10:00Z')), { kind: 'enqueue', scheduledFor: d('2026-03-01T01:00:00Z'), coalescedCount: 2 })
+  t.match(planSchedule(neverFired, d('2026-03-01T02:10:00Z')), { kind: 'fire', executions: [{ scheduledFor: d('2026-03-01T01:00:00Z'), coalescedCount: 2 }] })
   // Nothing missed: it only moves on.
   const nothingMissed = due({ cronExpression: '0 0 * * *', nextRunAt: d('2026-03-24T10:01:00Z'), lastRunAt: d('2026-03-24T00:00:00Z'), evaluationError: 'x' })
   t.strictSame(planSchedule(nothingMissed, d('2026-03-24T10:01:00Z')), { kind: 'advance', tenantId: 't', id: 'rjob_x', nextRunAt: d('2026-03-25T00:00:00Z') })
@@ -92,6 +93,6 @@ t.test('H is seeded by the schedule id', async (t) => {
   const a = planSchedule(due({ id: 'rjob_a', cronExpression: 'H * * * *', nextRunAt: now }), now)
   const a2 = planSchedule(due({ id: 'rjob_a', cronExpression: 'H * * * *', nextRunAt: now }), now)
   t.strictSame(a, a2)
-  t.equal(a.kind, 'enqueue')
-  if (a.kind === 'enqueue') t.equal(a.nextRunAt!.getUTCSeconds(), 0)
+  t.equal(a.kind, 'fire')
+  if (a.kind === 'fire') t.equal(a.nextRunAt!.getUTCSeconds(), 0)
 })
