@@ -1,4 +1,4 @@
-// Workers end to end on PostgreSQL (CONTRACT §11): N queued executions drained by W HTTP workers through the
+// Workers end to end on PostgreSQL (docs/contract.md §11): N queued executions drained by W HTTP workers through the
 // SDK's client, acknowledging one execution per request (per-item) or a claimed batch per request (batch), beside
 // pg-boss doing the same work (fetch a batch, complete per job / complete(ids)) on the same server in the same
 // run; then the long-poll wake-up latency (execution committed through instance B → claim answered by instance

@@ -42,16 +42,16 @@ export const BODY_LIMIT_BYTES = 1024 * 1024
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
 function ajv (coerceTypes: boolean | 'array'): Ajv {
-  // CONTRACT §4: unknown fields in a request body are ignored — removeAdditional 'all' drops them before the
+  // docs/contract.md §4: unknown fields in a request body are ignored — removeAdditional 'all' drops them before the
   // handler sees the body. Bodies are never coerced ("3" is not an integer); query strings and params are.
   const instance = new Ajv({ removeAdditional: 'all', useDefaults: true, coerceTypes, allErrors: true, strict: false })
   addFormats(instance)
-  // ajv-formats' uuid also takes `urn:uuid:…`, which PostgreSQL refuses: canonical 8-4-4-4-12 only (CONTRACT §10).
+  // ajv-formats' uuid also takes `urn:uuid:…`, which PostgreSQL refuses: canonical 8-4-4-4-12 only (docs/contract.md §10).
   instance.addFormat('uuid', CANONICAL_UUID)
   return instance
 }
 
-/** Every logger gets the redacting serializers (CONTRACT §10: no parameters, payloads or tokens in logs). */
+/** Every logger gets the redacting serializers (docs/contract.md §10: no parameters, payloads or tokens in logs). */
 function loggerOptions (given: BuildOptions['logger'], level: string): FastifyServerOptions['logger'] {
   if (given === false) return false
   const base = typeof given === 'object' && given !== null ? given : { level }
@@ -64,9 +64,9 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // CONTRACT §5 allows 200-character ids (URL-encoded ':' triples them); the router's default cap is 100.
+    // docs/contract.md §5 allows 200-character ids (URL-encoded ':' triples them); the router's default cap is 100.
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    // Failures before routing answer in the error shape too (CONTRACT §10).
+    // Failures before routing answer in the error shape too (docs/contract.md §10).
     frameworkErrors,
     clientErrorHandler
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -76,7 +76,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(withoutIds(schema)))
 
   // JSON is the only body we take (anything else is 415 unsupported_media_type); strings in it, in the query and
-  // in the path are checked for what PostgreSQL cannot store (CONTRACT §10).
+  // in the path are checked for what PostgreSQL cannot store (docs/contract.md §10).
   app.removeContentTypeParser('text/plain')
   app.removeContentTypeParser('application/json')
   registerJsonBody(app, BODY_LIMIT_BYTES)
@@ -93,12 +93,12 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   await registerOpenApi(app)
   registerHealth(app, deps.database)
 
-  // Operator API (CONTRACT §3), only with ADMIN_TOKEN.
+  // Operator API (docs/contract.md §3), only with ADMIN_TOKEN.
   if (deps.config.adminToken !== undefined) {
     await app.register(adminRoutes, { prefix: '/admin/v1', deps, adminToken: deps.config.adminToken })
   }
 
-  // Everything below needs an API key, and is rate limited per key (fixed one-minute window, CONTRACT §9).
+  // Everything below needs an API key, and is rate limited per key (fixed one-minute window, docs/contract.md §9).
   // API keys are looked up through a short-lived cache that revocations empty on every instance.
   const keys = new KeyCache(deps.database)
   await keys.start()
@@ -123,12 +123,12 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await api.register(mcpRoutes, { deps }) //         /api/mcp
   })
 
-  await app.register(dashboardRoutes) //  /dashboard: the operations UI, a client of the API above (CONTRACT §15)
+  await app.register(dashboardRoutes) //  /dashboard: the operations UI, a client of the API above (docs/contract.md §15)
 
   // One scheduler loop per process (SCHEDULER=off disables it): cron occurrences, leases, retention, series windows.
   if (deps.config.scheduler) {
     const loop = attachScheduler(app, deps, [seriesWindowTask(deps)])
-    // After a database outage the loop ticks at once instead of finishing its backoff (CONTRACT §10: resume in 5 s).
+    // After a database outage the loop ticks at once instead of finishing its backoff (docs/contract.md §10: resume in 5 s).
     deps.database.onRestored?.(() => { loop.wake() })
   }
 

@@ -66,7 +66,7 @@ async function main (): Promise<void> {
 
   const result = await bootstrap(database.db, config.bootstrapApiKey)
   if (result.created && !result.fromEnv) {
-    // Standard error, whatever LOG_LEVEL says (CONTRACT §10): only the hash is stored, so a key nobody saw locks the
+    // Standard error, whatever LOG_LEVEL says (docs/contract.md §10): only the hash is stored, so a key nobody saw locks the
     // user out. It is the one line that shows a token, and it never goes through the logger.
     process.stderr.write(`First start: created tenant "default", team member "Owner" and a user-bound API key with every scope: ${result.token} — ` +
       `send it as "Authorization: Bearer ${result.token}". It is shown only this once and stored only as a hash: keep it now.\n`)

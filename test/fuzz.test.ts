@@ -1,4 +1,4 @@
-// A bounded, seeded fuzz of the whole surface (CONTRACT §10): every operation of openapi/openapi.json (read from
+// A bounded, seeded fuzz of the whole surface (docs/contract.md §10): every operation of openapi/openapi.json (read from
 // the document, so new routes are fuzzed without touching this file) and every MCP tool get malformed input —
 // U+0000, lone surrogates, 1e400, deep nesting, non-canonical ids, wrong types, random JSON — and must never
 // answer 5xx; REST errors are in the §4 shape. FUZZ_SEED and FUZZ_RUNS reproduce or widen a run.

@@ -1,4 +1,4 @@
-// The process around the embedded database (CONTRACT §10): the first-start key reaches standard error whatever
+// The process around the embedded database (docs/contract.md §10): the first-start key reaches standard error whatever
 // LOG_LEVEL says, and a second process on a DATA_DIR in use refuses to start with one clear line while the first
 // keeps serving (a lock left by a dead process is taken over).
 import { spawn, type ChildProcess } from 'node:child_process'

@@ -33,7 +33,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps, adminToken:
     schema: { operationId: 'createApiKey', summary: 'Issue an API key (the token is shown once)', tags, security, params: s.TenantIdParams, body: s.CreateApiKeyBody, response: { 201: s.ApiKeyResponse, ...errorResponses(400, 401, 404, 413, 415) } }
   }, async (request, reply) => {
     const { key, token } = await admin.createApiKey(request.params.tenant_id, request.body)
-    // The one response that shows a token: no cache may keep it (CONTRACT §10).
+    // The one response that shows a token: no cache may keep it (docs/contract.md §10).
     return reply.code(201).header('cache-control', 'no-store').send(s.toApiKeyResponse(key, token))
   })
 

@@ -91,7 +91,7 @@ export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000
 const SESSION_SETTINGS = { idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS }
 
 function openPostgres (url: string, max: number): Database {
-  // CONTRACT §10: no query waits on a database that stopped answering (watchdog.ts), and reconnects after an
+  // docs/contract.md §10: no query waits on a database that stopped answering (watchdog.ts), and reconnects after an
   // outage come at most half a second apart instead of postgres.js's default backoff of up to 20 s.
   const watchdog = new Watchdog(url)
   const client = postgres(url, {

@@ -1,4 +1,4 @@
-// One process per DATA_DIR (CONTRACT §10): embedded PGlite is a single-process database, and a second process on
+// One process per DATA_DIR (docs/contract.md §10): embedded PGlite is a single-process database, and a second process on
 // the same files would bootstrap its own key, see only its own writes, and lose the first one's data when both
 // stop. The first process writes its pid into a lock file inside DATA_DIR; a second one finds a live pid there and
 // refuses to start. A lock left by a process that no longer exists (a crash, SIGKILL) is taken over.

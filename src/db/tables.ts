@@ -11,7 +11,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'dat
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' })
 
-// CONTRACT §12 schedule controls and §13 outcomes.
+// docs/contract.md §12 schedule controls and §13 outcomes.
 export const OVERLAP_POLICIES = ['allow', 'skip', 'buffer_one', 'replace'] as const
 export const MISFIRE_POLICIES = ['coalesce', 'all', 'skip'] as const
 export const SCHEDULE_STATES = ['active', 'paused', 'ended'] as const
@@ -139,7 +139,7 @@ export const executions = pgTable('executions', {
   timeoutSeconds: integer('timeout_seconds').notNull(),
   scheduledFor: instant('scheduled_for').notNull(),
   coalescedCount: integer('coalesced_count').notNull().default(1),
-  // CONTRACT §12: the last occurrence this execution stands for (= scheduled_for unless coalesced).
+  // docs/contract.md §12: the last occurrence this execution stands for (= scheduled_for unless coalesced).
   coversUntil: instant('covers_until'),
   // overlap_policy buffer_one: not claimable while this (earlier) execution of the schedule is queued or running.
   blockedBy: uuid('blocked_by'),
@@ -153,7 +153,7 @@ export const executions = pgTable('executions', {
   result: jsonb('result')
 }, (t) => [
   uniqueIndex('executions_seq_idx').on(t.seq),
-  // CONTRACT §6, §13: one execution per (schedule, occurrence), scheduled and backfilled alike — a retried or
+  // docs/contract.md §6, §13: one execution per (schedule, occurrence), scheduled and backfilled alike — a retried or
   // concurrent tick, or a repeated backfill, cannot enqueue an occurrence twice.
   uniqueIndex('executions_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
     .where(sql`${t.trigger} IN ('schedule', 'backfill')`),
@@ -168,7 +168,7 @@ export const executions = pgTable('executions', {
   oneOf('executions_trigger_check', t.trigger, EXECUTION_TRIGGERS)
 ])
 
-// CONTRACT §13: occurrences that got no execution, as ranges [from_at, until_at) of one outcome, so the ledger
+// docs/contract.md §13: occurrences that got no execution, as ranges [from_at, until_at) of one outcome, so the ledger
 // can say why. (Enqueued and coalesced occurrences are read from executions; paused ones from the history.)
 export const occurrenceSkips = pgTable('occurrence_skips', {
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
@@ -182,7 +182,7 @@ export const occurrenceSkips = pgTable('occurrence_skips', {
   oneOf('occurrence_skips_outcome_check', t.outcome, SKIP_OUTCOMES)
 ])
 
-// CONTRACT §13: every change of a schedule, kept after its delete.
+// docs/contract.md §13: every change of a schedule, kept after its delete.
 export const recurringJobHistory = pgTable('recurring_job_history', {
   seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),

@@ -1,4 +1,4 @@
-// Client-side deadlines for PostgreSQL (CONTRACT §10 "database faults"). postgres.js waits for a server that
+// Client-side deadlines for PostgreSQL (docs/contract.md §10 "database faults"). postgres.js waits for a server that
 // stops answering (frozen, or a network path that swallows packets) for as long as it takes, and retries
 // reconnects with a backoff that grows to 20 s. The watchdog owns the pool's sockets and keeps, per socket, how
 // many requests await their ReadyForQuery. A socket waiting longer than STALL_MS makes it probe the server on a

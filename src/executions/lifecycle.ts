@@ -97,7 +97,7 @@ export function leaseUntil (now: Date, timeoutSeconds: number): Date {
 }
 
 /**
- * Claimable: queued, available, and not waiting behind an unfinished execution (CONTRACT §12 buffer_one).
+ * Claimable: queued, available, and not waiting behind an unfinished execution (docs/contract.md §12 buffer_one).
  * store.claimExecutions selects exactly these, oldest available first.
  */
 export function isClaimable (row: Pick<ExecutionState, 'status'> & { availableAt: Date }, now: Date, blocker: { status: ExecutionStatus } | null = null): boolean {

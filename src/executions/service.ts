@@ -1,4 +1,4 @@
-// Executions use cases (CONTRACT §6): the worker protocol, listing, manual triggers, and the scheduler's
+// Executions use cases (docs/contract.md §6): the worker protocol, listing, manual triggers, and the scheduler's
 // lease expiry. No Fastify here; the REST routes and the scheduler loop call it. Every acknowledgement is one
 // conditional UPDATE that applies only while the worker holds a live lease, so a claim, a lease expiry and a
 // worker's call on the same execution are serialized by the row and exactly one of them wins. Which transition
@@ -82,7 +82,7 @@ export class ExecutionsService {
   }
 
   /**
-   * CONTRACT §11 long-poll: claims now; with nothing claimable, waits (no database connection held) until an
+   * docs/contract.md §11 long-poll: claims now; with nothing claimable, waits (no database connection held) until an
    * execution of these queues may have become claimable, then claims again, until `waitMs` has passed, `signal`
    * aborts (the client went away) or the process shuts down — then answers what it has, possibly nothing.
    */
@@ -121,7 +121,7 @@ export class ExecutionsService {
     return executionOrThrow(await this.completeMany(tenantId, workerId, [{ id, result }]))
   }
 
-  /** CONTRACT §6: queued again after the backoff, or `failed` once attempt = max_attempts. */
+  /** docs/contract.md §6: queued again after the backoff, or `failed` once attempt = max_attempts. */
   async fail (tenantId: string, id: string, workerId: string, error: string): Promise<Execution> {
     return executionOrThrow(await this.failMany(tenantId, workerId, [{ id, error }]))
   }
@@ -130,7 +130,7 @@ export class ExecutionsService {
     return executionOrThrow(await this.releaseMany(tenantId, workerId, [id]))
   }
 
-  /** CONTRACT §11 batches: each item judged on its own, results in request order. One UPDATE for all of them. */
+  /** docs/contract.md §11 batches: each item judged on its own, results in request order. One UPDATE for all of them. */
   async heartbeatMany (tenantId: string, workerId: string, ids: readonly string[]): Promise<ItemResult[]> {
     return this.#acknowledge(tenantId, workerId, ids.map((id) => ({ id })), (target, items) =>
       store.extendLeases(this.db, target, items.map((i) => i.id)))
@@ -202,14 +202,14 @@ export class ExecutionsService {
 
   async list (tenantId: string, options: ListOptions): Promise<ExecutionPageResult> {
     const beforeSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
-    // CONTRACT §10: at most `limit` rows and at most 4 MiB of JSON per page.
+    // docs/contract.md §10: at most `limit` rows and at most 4 MiB of JSON per page.
     const page = await boundedPage<Execution>((after, count) => store.listExecutions(this.db, tenantId, options, count, after?.seq ?? beforeSeq),
       options.limit, (row) => jsonBytes(toExecutionResponse(row)))
     const last = page.rows[page.rows.length - 1]
     return { data: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
-  /** CONTRACT §5: one manual execution enqueued now; next_run_at is untouched. */
+  /** docs/contract.md §5: one manual execution enqueued now; next_run_at is untouched. */
   async trigger (tenantId: string, recurringId: string): Promise<Execution> {
     const now = this.clock.now()
     const execution = await this.db.transaction((tx) => store.insertManualExecution(tx, tenantId, recurringId, now))
@@ -221,7 +221,7 @@ export class ExecutionsService {
   }
 
   /**
-   * CONTRACT §6: expires up to `limit` leases that ended before `now`, each a failed attempt "timeout" (the
+   * docs/contract.md §6: expires up to `limit` leases that ended before `now`, each a failed attempt "timeout" (the
    * retry-or-fail rule of lifecycle.fail). Bounded batches, SKIP LOCKED: several instances share the work, and a
    * worker's own complete/fail on the same row (which locks it) is serialized with the expiry. Resolves to how many.
    */
@@ -242,7 +242,7 @@ export class ExecutionsService {
     return expired.length
   }
 
-  /** CONTRACT §1 EXECUTION_RETENTION_DAYS: deletes up to `limit` finished executions older than the retention. */
+  /** docs/contract.md §1 EXECUTION_RETENTION_DAYS: deletes up to `limit` finished executions older than the retention. */
   async pruneFinished (now: Date, retentionDays: number, limit: number): Promise<number> {
     const count = await store.pruneFinished(this.db, new Date(now.getTime() - retentionDays * DAY_MS), limit)
     if (count > 0) this.#events?.emitSafely('executions:pruned', { count })
@@ -250,7 +250,7 @@ export class ExecutionsService {
   }
 
   /**
-   * After a schedule execution ended failed (committed): CONTRACT §12 auto_pause_after_failures. A separate
+   * After a schedule execution ended failed (committed): docs/contract.md §12 auto_pause_after_failures. A separate
    * transaction that locks only the schedule row, so it never holds an execution lock while waiting for a
    * schedule a tick holds (the tick locks schedules, then executions). Best effort: the execution's own
    * transition is already committed and is what the worker is answered; the next failure checks again.

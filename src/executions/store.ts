@@ -193,7 +193,7 @@ export async function unfinishedExecutions (tx: Executor, schedules: ReadonlyArr
 }
 
 /**
- * CONTRACT §12 auto_pause_after_failures: true when the schedule's last `n` finished schedule-triggered executions
+ * docs/contract.md §12 auto_pause_after_failures: true when the schedule's last `n` finished schedule-triggered executions
  * all ended failed (executions ended by overlap_policy replace are not failures of the job, and are passed over).
  */
 export async function lastScheduleExecutionsFailed (db: Executor, tenantId: string, recurringId: string, n: number): Promise<boolean> {
@@ -210,7 +210,7 @@ export async function lastScheduleExecutionsFailed (db: Executor, tenantId: stri
   return rows.length === n && rows.every((r) => r.status === 'failed')
 }
 
-/** CONTRACT §12 overlap_policy replace: ends the given executions that are still unfinished. */
+/** docs/contract.md §12 overlap_policy replace: ends the given executions that are still unfinished. */
 export async function replaceExecutions (tx: Executor, ids: readonly string[], now: Date): Promise<Array<{ id: string, queue: string }>> {
   if (ids.length === 0) return []
   return tx.update(executions).set(replace(now))

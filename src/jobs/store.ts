@@ -1,4 +1,4 @@
-// Persistence for job instances (CONTRACT §7). The partial unique index jobs_series_occurrence_live_unique holds
+// Persistence for job instances (docs/contract.md §7). The partial unique index jobs_series_occurrence_live_unique holds
 // exactly one live instance per (series, occurrence date); inserts use ON CONFLICT DO NOTHING, so materializing
 // twice, or concurrently, creates nothing twice.
 import { and, asc, count, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm'
@@ -79,7 +79,7 @@ export interface CancelScope {
 }
 
 /**
- * Cancels the series' pending instances within `scope` (CONTRACT §7 update and end, §14 exdates and split);
+ * Cancels the series' pending instances within `scope` (docs/contract.md §7 update and end, §14 exdates and split);
  * returns the occurrence dates of the instances cancelled.
  */
 export async function cancelPendingJobs (db: Executor, seriesId: string, now: Date, reason: CancelReason, scope: CancelScope): Promise<string[]> {

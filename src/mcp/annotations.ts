@@ -1,4 +1,4 @@
-// What tools/list says about each tool beyond its schema (CONTRACT §10): a title for people and the MCP
+// What tools/list says about each tool beyond its schema (docs/contract.md §10): a title for people and the MCP
 // annotations clients use to decide what needs a confirmation. One row per tool; a new tool adds its row here
 // (test/mcp/transport.test.ts fails for a tool without one). None of our tools reaches outside the service, so
 // openWorldHint is always false.

@@ -106,7 +106,7 @@ const PARAMS: Record<string, Array<[string, Check, string, boolean]>> = {
 
 /**
  * Every problem with a request's params, checked before the SDK sees them: its own validator answers -32603 with a
- * raw dump, where the contract asks for -32602 naming the problem (CONTRACT §10).
+ * raw dump, where the contract asks for -32602 naming the problem (docs/contract.md §10).
  */
 function paramsProblems (method: string, params: unknown): string[] {
   const expected = PARAMS[method]
@@ -195,7 +195,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => { done(null, body) })
 
-  // CONTRACT §10: a browser page of another origin must not reach the tools (DNS rebinding); clients that are not
+  // docs/contract.md §10: a browser page of another origin must not reach the tools (DNS rebinding); clients that are not
   // browsers send no Origin.
   const allowedOrigins = new Set(deps.config.mcpAllowedOrigins)
   const checkOrigin = async (request: FastifyRequest) => {

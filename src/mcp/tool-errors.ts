@@ -1,6 +1,6 @@
 // The single mapping from a failure inside a tool to MCP's `isError: true` result (docs/contract.md §7). The text is the
 // REST error body, so a client reads {"error": {"code", "message", "details"?}} on both transports; the codes are
-// the reference document's kinds: invalid_input, not_found, insufficient_scope, conflict, internal (and precondition_failed for if_match, CONTRACT §13).
+// the reference document's kinds: invalid_input, not_found, insufficient_scope, conflict, internal (and precondition_failed for if_match, docs/contract.md §13).
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { ApiError, type FieldIssue } from '../errors.js'
 import { toApiError } from '../plugins/error-handler.js'

@@ -1,5 +1,5 @@
 // GET /v1/recurring/{id}/occurrences, POST /v1/recurring/{id}/backfill, GET /v1/recurring/{id}/history
-// (CONTRACT §13): HTTP shape, scope, call the service, present the result.
+// (docs/contract.md §13): HTTP shape, scope, call the service, present the result.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AppDeps } from '../deps.js'
 import { principalOf, requireScopes } from '../plugins/auth.js'

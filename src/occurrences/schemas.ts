@@ -1,4 +1,4 @@
-// Shapes of the occurrence ledger, backfill and history (CONTRACT §13), and the functions that present them.
+// Shapes of the occurrence ledger, backfill and history (docs/contract.md §13), and the functions that present them.
 import { Type, type Static } from 'typebox'
 import { Timestamp, Uuid } from '../schemas/common.js'
 import type { HistoryEntry } from '../recurring/history.js'

@@ -1,4 +1,4 @@
-// CONTRACT §13: every occurrence accounted for. The ledger walks the schedule's cron over a window and says, for
+// docs/contract.md §13: every occurrence accounted for. The ledger walks the schedule's cron over a window and says, for
 // each occurrence, what became of it; backfill enqueues the occurrences of a window that have no execution; the
 // history lists every change. No Fastify here.
 //
@@ -154,7 +154,7 @@ export class OccurrencesService {
     return { data, nextCursor }
   }
 
-  /** CONTRACT §13: one backfill execution per occurrence of [from, to) that has none; idempotent; dry_run writes nothing. */
+  /** docs/contract.md §13: one backfill execution per occurrence of [from, to) that has none; idempotent; dry_run writes nothing. */
   async backfill (tenantId: string, id: string, input: { from: string, to: string, dry_run?: boolean | undefined }) {
     const now = this.clock.now()
     const from = instantOrThrow(input.from, 'from', now)
@@ -183,7 +183,7 @@ export class OccurrencesService {
     })
   }
 
-  /** CONTRACT §13: newest first, kept after the schedule's delete; 404 only when there never was one. */
+  /** docs/contract.md §13: newest first, kept after the schedule's delete; 404 only when there never was one. */
   async history (tenantId: string, id: string, query: { limit?: number | undefined, cursor?: string | undefined }) {
     const limit = query.limit ?? 100
     let beforeSeq: number | null = null

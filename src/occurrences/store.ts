@@ -1,4 +1,4 @@
-// What the occurrence ledger and backfill read (CONTRACT §13): a schedule's executions that stand for occurrences
+// What the occurrence ledger and backfill read (docs/contract.md §13): a schedule's executions that stand for occurrences
 // (scheduled and backfilled ones), and its skipped ranges. Read only: executions are written by executions/,
 // skipped ranges by the scheduler.
 import { and, eq, gt, inArray, lte, max, sql } from 'drizzle-orm'

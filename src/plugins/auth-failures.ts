@@ -1,4 +1,4 @@
-// Failed authentication is limited per client address (CONTRACT §10): after 30 failures within a minute, that
+// Failed authentication is limited per client address (docs/contract.md §10): after 30 failures within a minute, that
 // address gets 429 `rate_limited` with Retry-After for the rest of that minute, valid token or not, before any
 // token is looked at (so a blocked guesser costs no hashing and no query). API keys, ADMIN_TOKEN and
 // METRICS_TOKEN share the count. The window opens at an address's first failure; the table is pruned of ended

@@ -61,7 +61,7 @@ export function principalOf (request: FastifyRequest): Principal {
 /**
  * Route onRequest hook demanding every listed scope (403 `insufficient_scope`); with none, any valid key passes.
  * It runs after `authenticate` and before the body is read, so a key without the scope learns nothing about the
- * body (403 before 400, CONTRACT §10): use it as `onRequest`, never as a later hook.
+ * body (403 before 400, docs/contract.md §10): use it as `onRequest`, never as a later hook.
  */
 export function requireScopes (...scopes: Scope[]): onRequestAsyncHookHandler {
   return async (request) => {

@@ -23,7 +23,7 @@ export function appEventsOf (app: FastifyInstance): AppEvents {
 /**
  * Queue names are chosen by tenants: as label values they would leak across tenants and grow without bound, so
  * /metrics carries them only with METRICS_QUEUE_LABELS=on, and then at most QUEUE_LABELS_MAX of them (the rest
- * count as "other"). Off, every queue counts as "all" (CONTRACT §10).
+ * count as "other"). Off, every queue counts as "all" (docs/contract.md §10).
  */
 export const QUEUE_LABELS_MAX = 100
 

@@ -29,7 +29,7 @@ export function registerHealth (app: FastifyInstance, database: Database): void 
   app.get('/readyz', {
     schema: { operationId: 'getReadiness', summary: 'The database is reachable and migrated', tags, security: [], response: { 200: Status, ...errorResponses() } }
   }, async () => {
-    // CONTRACT §10: /readyz answers within 1 s even while the database stops answering.
+    // docs/contract.md §10: /readyz answers within 1 s even while the database stops answering.
     let timer: NodeJS.Timeout | undefined
     const [row] = await Promise.race([
       queryRows<{ applied: number }>(database.db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`),

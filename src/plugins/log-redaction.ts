@@ -1,4 +1,4 @@
-// What an error log may carry (CONTRACT §10): never SQL parameters, payloads, results or tokens. Drizzle's query
+// What an error log may carry (docs/contract.md §10): never SQL parameters, payloads, results or tokens. Drizzle's query
 // errors put the parameters in their message ("Failed query: … params: …") and in `params`; PostgreSQL errors
 // echo the offending value in their message ('invalid input syntax for type uuid: "…"') and in `detail`
 // ("Key (id)=(…) already exists"). The serializer keeps what an operator needs — the error's type, code, the SQL

@@ -43,7 +43,7 @@ export function zoneOrThrow (timezone: string, field = 'timezone'): string {
   return timezone
 }
 
-/** CONTRACT §12 bounds of a schedule: no occurrence before starts_at or after ends_at, at most max_runs runs. */
+/** docs/contract.md §12 bounds of a schedule: no occurrence before starts_at or after ends_at, at most max_runs runs. */
 export interface ScheduleBounds {
   readonly startsAt?: Date | null | undefined
   readonly endsAt?: Date | null | undefined
@@ -70,7 +70,7 @@ export function runsExhausted (bounds: ScheduleBounds): boolean {
 }
 
 /**
- * CONTRACT §6, §12: the first occurrence strictly after `after` in the schedule's zone within its bounds, or null
+ * docs/contract.md §6, §12: the first occurrence strictly after `after` in the schedule's zone within its bounds, or null
  * when the schedule is disabled, has run max_runs times, or never fires again.
  */
 export function nextRunAfter (job: { id: string, cronExpression: string, timezone: string, enabled: boolean } & ScheduleBounds, after: Date): Date | null {
@@ -78,7 +78,7 @@ export function nextRunAfter (job: { id: string, cronExpression: string, timezon
   return nextWithinBounds(job, after, job)
 }
 
-/** CONTRACT §12 state: paused while disabled, ended when it can never fire again, otherwise active. */
+/** docs/contract.md §12 state: paused while disabled, ended when it can never fire again, otherwise active. */
 export function scheduleState (job: { id: string, cronExpression: string, timezone: string, enabled: boolean } & ScheduleBounds, now: Date): 'active' | 'paused' | 'ended' {
   const canFire = !runsExhausted(job) && nextWithinBounds(job, now, job) !== null
   if (!canFire) return 'ended'

@@ -1,4 +1,4 @@
-// CONTRACT §13: the change history of a schedule (kept after its delete) and its ETag. A change is recorded in the
+// docs/contract.md §13: the change history of a schedule (kept after its delete) and its ETag. A change is recorded in the
 // transaction that makes it, as {field: [old, new]} over the fields a client can set, in their API form.
 import { createHash } from 'node:crypto'
 import { and, desc, eq, lt } from 'drizzle-orm'
@@ -72,7 +72,7 @@ export async function allHistory (db: Executor, tenantId: string, id: string): P
 }
 
 /**
- * CONTRACT §13 ETag of a schedule: changes exactly when a client-settable field changes or the schedule is
+ * docs/contract.md §13 ETag of a schedule: changes exactly when a client-settable field changes or the schedule is
  * saved again (updated_at); the scheduler moving next_run_at does not change it, so a worker's tick never makes
  * an operator's If-Match fail.
  */

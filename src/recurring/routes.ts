@@ -23,7 +23,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
     const value = request.headers[name]
     return Array.isArray(value) ? value.join(', ') : value
   }
-  // CONTRACT §13: writes carry the caller (for the history) and the If-Match / If-None-Match preconditions.
+  // docs/contract.md §13: writes carry the caller (for the history) and the If-Match / If-None-Match preconditions.
   const writeOptions = (request: FastifyRequest): WriteOptions => ({
     actor: actorOf(request), ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match')
   })

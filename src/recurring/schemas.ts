@@ -39,7 +39,7 @@ const PayloadInput = Type.Unsafe<Record<string, unknown>>({
 const MaxAttempts = Type.Integer({ minimum: 1, maximum: 100, description: 'Per-execution retry limit. Default 3 on create; omitted on update keeps the stored value' })
 const TimeoutSeconds = Type.Integer({ minimum: 1, maximum: 86400, description: 'Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value' })
 
-// CONTRACT §12 schedule controls.
+// docs/contract.md §12 schedule controls.
 const OverlapPolicy = Type.Union([Type.Literal('allow'), Type.Literal('skip'), Type.Literal('buffer_one'), Type.Literal('replace')], {
   description: 'What an occurrence does while an earlier execution is queued or running: allow (default) enqueues; skip records skipped_overlap; buffer_one lets one wait until the running one ends; replace fails the running one ("replaced") and enqueues'
 })
@@ -180,7 +180,7 @@ export const ListRecurringJobsResponse = Type.Object({
   next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last page (extension)' })
 })
 
-// CONTRACT §13 conditional requests. Header names are lower case (Node gives them so).
+// docs/contract.md §13 conditional requests. Header names are lower case (Node gives them so).
 export const ReadHeaders = Type.Object({
   'if-none-match': Type.Optional(Type.String({ maxLength: 1000, description: 'An ETag from an earlier answer: 304 when it still matches' }))
 })

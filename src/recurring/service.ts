@@ -1,4 +1,4 @@
-// Recurring-job use cases (CONTRACT §5, §6): the rules of the contract, the transactions, the ApiErrors. No Fastify
+// Recurring-job use cases (docs/contract.md §5, §6): the rules of the contract, the transactions, the ApiErrors. No Fastify
 // here: REST routes, worker registration and any other caller share these functions.
 //
 // Choices where the contract is silent:
@@ -19,7 +19,7 @@ import { LIST_DEFAULT, PAYLOAD_MAX_BYTES, toRecurringJobResponse, type PatchRecu
 import * as store from './store.js'
 import type { RecurringJob, SaveValues } from './store.js'
 
-/** Who asks, and the HTTP preconditions (CONTRACT §13 If-Match / If-None-Match) of a write. */
+/** Who asks, and the HTTP preconditions (docs/contract.md §13 If-Match / If-None-Match) of a write. */
 export interface WriteOptions {
   readonly actor?: Actor | undefined
   readonly ifMatch?: string | undefined
@@ -75,7 +75,7 @@ function boundsOrderOrThrow (values: Pick<SaveValues, 'startsAt' | 'endsAt'>, pr
 
 /**
  * What a save derives from the schedule and its previous row: next_run_at within its bounds, state, and the
- * pause fields (CONTRACT §12: pause_note is kept while disabled and cleared on re-enable; paused_at is when it
+ * pause fields (docs/contract.md §12: pause_note is kept while disabled and cleared on re-enable; paused_at is when it
  * was disabled).
  */
 export function derivedValues (id: string, values: Omit<SaveValues, 'nextRunAt' | 'state' | 'pausedAt'>, before: RecurringJob | null, now: Date): SaveValues {
@@ -167,7 +167,7 @@ export function decodeCursor (cursor: string): number {
 export const notFound = (id: string) => new ApiError('recurring_job_not_found', `No recurring job with id "${id}"`)
 
 /**
- * CONTRACT §12 auto_pause_after_failures, called by the executions feature after a schedule execution ended
+ * docs/contract.md §12 auto_pause_after_failures, called by the executions feature after a schedule execution ended
  * failed: when the last N finished schedule executions all failed, the schedule is disabled and the history says
  * auto_paused. Idempotent (a schedule already disabled is left alone).
  */

@@ -20,7 +20,7 @@ export interface SaveValues {
   maxAttempts: number | undefined
   timeoutSeconds: number | undefined
   nextRunAt: Date | null
-  // CONTRACT §12
+  // docs/contract.md §12
   overlapPolicy: RecurringJob['overlapPolicy']
   misfirePolicy: RecurringJob['misfirePolicy']
   misfireThresholdSeconds: number
@@ -119,7 +119,7 @@ export async function deleteJob (db: Executor, tenantId: string, id: string): Pr
   return rows.length > 0
 }
 
-/** CONTRACT §12 auto_pause_after_failures: disables an enabled schedule; null when it was not enabled (or is gone). */
+/** docs/contract.md §12 auto_pause_after_failures: disables an enabled schedule; null when it was not enabled (or is gone). */
 export async function autoPauseJob (db: Executor, tenantId: string, id: string, note: string, now: Date): Promise<RecurringJob | null> {
   const rows = await db.update(recurringJobs)
     .set({ enabled: false, nextRunAt: null, state: 'paused', pauseNote: note, pausedAt: now, updatedAt: now })

@@ -13,7 +13,7 @@
 //   known good point — greatest(last_run_at, updated_at ?? created_at), exclusive — coalesce into one execution
 //   like any late schedule; with none up to now it only moves next_run_at. evaluation_error is cleared.
 //
-// CONTRACT §12 controls, judged here when occurrences are due:
+// docs/contract.md §12 controls, judged here when occurrences are due:
 // - misfire_policy: an occurrence older than misfire_threshold_seconds at `now` is missed. coalesce (default):
 //   one execution for every due occurrence, as above. all: one execution per missed occurrence (at most
 //   MISFIRE_ALL_CAP, the rest skipped_misfire). skip: missed ones are skipped_misfire. On-time occurrences each
@@ -29,7 +29,7 @@ import { nextWithinBounds, type ScheduleBounds } from '../recurring/cron.js'
 
 export const COALESCE_COUNT_CAP = 100_000
 export const EVALUATION_RETRY_MS = 60_000
-/** CONTRACT §12 misfire_policy all: at most this many executions for missed occurrences, the rest skipped. */
+/** docs/contract.md §12 misfire_policy all: at most this many executions for missed occurrences, the rest skipped. */
 export const MISFIRE_ALL_CAP = 1000
 const ERROR_TEXT_LIMIT = 1000
 const DEFAULT_MISFIRE_THRESHOLD_SECONDS = 60
@@ -79,7 +79,7 @@ export type SchedulePlan =
     readonly skips: readonly PlannedSkip[]
     /** Unfinished executions that overlap_policy replace ends. */
     readonly replace: readonly string[]
-    /** The latest occurrence enqueued (CONTRACT §6 last_run_at), or null to keep the stored one. */
+    /** The latest occurrence enqueued (docs/contract.md §6 last_run_at), or null to keep the stored one. */
     readonly lastRunAt: Date | null
     readonly nextRunAt: Date | null
   }

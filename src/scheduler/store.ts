@@ -88,7 +88,7 @@ export const tickStore: TickStore = {
     const json = JSON.stringify(updates.map((u) => ({
       tenant_id: u.tenantId, id: u.id, last_run_at: iso(u.lastRunAt), next_run_at: iso(u.nextRunAt), evaluation_error: u.evaluationError, runs: u.runs
     })))
-    // Due schedules are enabled, so an empty next_run_at means the schedule ended (CONTRACT §12 state).
+    // Due schedules are enabled, so an empty next_run_at means the schedule ended (docs/contract.md §12 state).
     await tx.execute(sql`
       update recurring_jobs r set
         last_run_at = coalesce(v.last_run_at, r.last_run_at),
@@ -100,7 +100,7 @@ export const tickStore: TickStore = {
       where r.tenant_id = v.tenant_id and r.id = v.id`)
   },
 
-  /** CONTRACT §13: occurrences that got no execution; a retried tick's ranges are already there. */
+  /** docs/contract.md §13: occurrences that got no execution; a retried tick's ranges are already there. */
   async insertSkips (tx, skips) {
     if (skips.length === 0) return
     await tx.insert(occurrenceSkips).values([...skips]).onConflictDoNothing()

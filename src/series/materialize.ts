@@ -1,6 +1,6 @@
 // The window: for every occurrence date from today (series time zone) through today + GENERATION_HORIZON_DAYS,
-// within ends_on, max_occurrences, COUNT and UNTIL, exactly one live instance (CONTRACT §7). The occurrences are
-// the recurrence set (CONTRACT §14): the rule's dates plus rdates minus exdates, so an excluded date never gets
+// within ends_on, max_occurrences, COUNT and UNTIL, exactly one live instance (docs/contract.md §7). The occurrences are
+// the recurrence set (docs/contract.md §14): the rule's dates plus rdates minus exdates, so an excluded date never gets
 // an instance. Occurrences before today are never materialized but count toward COUNT (the rule's own dates)
 // and max_occurrences (the set's dates), both counted from dtstart. Idempotent:
 // jobs_series_occurrence_live_unique + ON CONFLICT DO NOTHING leave every date that already holds a live

@@ -1,4 +1,4 @@
-// Job-series use cases (CONTRACT §7), called by the REST routes, the MCP tools and the window task alike. Owns the
+// Job-series use cases (docs/contract.md §7), called by the REST routes, the MCP tools and the window task alike. Owns the
 // transactions and throws ApiError; transports only check scopes and shape responses.
 //
 // Create and update commit the template first and generate the window in a transaction of its own: when that
@@ -172,7 +172,7 @@ export class SeriesService {
     const saved = await store.updateSeries(tx, current.id, changes)
     if (lineItems !== undefined) await store.replaceLineItems(tx, principal.tenantId, current.id, lineItems)
     if (userIds !== undefined) await store.replaceAssignments(tx, principal.tenantId, current.id, userIds)
-    // CONTRACT §14: an excluded date keeps no pending instance, edited or not, started or not.
+    // docs/contract.md §14: an excluded date keeps no pending instance, edited or not, started or not.
     const excluded = await cancelPendingJobs(tx, current.id, now, 'series_updated', { onDates: exdates })
     const cancelled = await cancelPendingJobs(tx, current.id, now, 'series_updated', { startingFrom: now, keepEdited })
     const preserved = keepEdited ? await editedPendingDates(tx, current.id, now, window.from, window.to) : []
@@ -190,7 +190,7 @@ export class SeriesService {
     return { cancelled: inWindow(applied.cancelled), created, kept, preserved }
   }
 
-  /** One-way (CONTRACT §7): ends_on capped at today, ended_at set, pending instances from now on cancelled. */
+  /** One-way (docs/contract.md §7): ends_on capped at today, ended_at set, pending instances from now on cancelled. */
   async end (principal: Principal, id: string, options: { ifMatch?: string | undefined } = {}): Promise<{ ended: true, id: string }> {
     const now = this.clock.now()
     return this.db.transaction(async (tx) => {
@@ -212,7 +212,7 @@ export class SeriesService {
   }
 
   /**
-   * "This and following" (CONTRACT §14): the series ends the day before from_date, its pending instances from
+   * "This and following" (docs/contract.md §14): the series ends the day before from_date, its pending instances from
    * from_date on (that have not started) are cancelled (series_split), and a new series starting at from_date
    * carries the template with the given changes. A COUNT or max_occurrences the new series inherits is reduced
    * by the dates the old one already had, so together they keep the same number of dates.
@@ -385,7 +385,7 @@ class DryRunDone extends Error {
   }
 }
 
-/** The series ETag (CONTRACT §13): its record version, bumped by every write of the record. */
+/** The series ETag (docs/contract.md §13): its record version, bumped by every write of the record. */
 export function etagOf (series: Pick<Series, 'version'>): string {
   return `"v${series.version}"`
 }

@@ -1,4 +1,4 @@
-// CONTRACT §10 "database faults": while PostgreSQL stops answering (a network path that swallows everything, or a
+// docs/contract.md §10 "database faults": while PostgreSQL stops answering (a network path that swallows everything, or a
 // frozen server), every API request answers 503 within 2 s and /readyz within 1 s; when it answers again,
 // requests resume within 5 s and the scheduler is woken. Each fault prints what it costs (t.comment).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'

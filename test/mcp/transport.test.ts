@@ -1,4 +1,4 @@
-// The MCP transport rules of CONTRACT §10: GET and DELETE answer 405 with Allow: POST (a stateless server offers
+// The MCP transport rules of docs/contract.md §10: GET and DELETE answer 405 with Allow: POST (a stateless server offers
 // no SSE stream); a foreign Origin answers 403; params of the wrong shape are -32602 naming the problem; the
 // unknown-tool message says it once; every tool has a title and annotations.
 import t from 'tap'

@@ -1,4 +1,4 @@
-// Failed authentication is limited per client address (CONTRACT §10): after 30 failures in a minute, 429
+// Failed authentication is limited per client address (docs/contract.md §10): after 30 failures in a minute, 429
 // rate_limited with Retry-After for the rest of that minute, for API keys and ADMIN_TOKEN alike; a token whose
 // format cannot be valid costs no database query.
 import t from 'tap'

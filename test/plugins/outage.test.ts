@@ -91,7 +91,7 @@ t.test('the service answers 503 while PostgreSQL is cut off and recovers when it
   await cut.start()
   const back = performance.now()
   let recovered = 0
-  // CONTRACT §10: requests resume within 5 s of the database's return.
+  // docs/contract.md §10: requests resume within 5 s of the database's return.
   while (recovered !== 200 && performance.now() - back < 5_000) {
     recovered = (await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })).statusCode
     if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 50))

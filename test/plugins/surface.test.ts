@@ -1,4 +1,4 @@
-// What every response and every log line may show (CONTRACT §10): scopes are judged before the body (403 before
+// What every response and every log line may show (docs/contract.md §10): scopes are judged before the body (403 before
 // 400) on every route of the OpenAPI document, every response says nosniff, the response that shows a token is
 // never cached, and error logs carry no SQL parameters, payloads or tokens.
 import { readFileSync } from 'node:fs'

@@ -1,4 +1,4 @@
-// Schedule controls (CONTRACT §12) and visibility (§13) through the API, with the scheduler driven by tickOnce on
+// Schedule controls (docs/contract.md §12) and visibility (§13) through the API, with the scheduler driven by tickOnce on
 // an injected clock, on both engines: every overlap and misfire policy, bounds, max_runs, pauses, auto-pause,
 // the occurrence ledger, backfill, history and ETags.
 import { sql } from 'drizzle-orm'

@@ -1,4 +1,4 @@
-// Series ETags (CONTRACT §13): GET and PATCH answer ETag; PATCH and end with an If-Match that does not match
+// Series ETags (docs/contract.md §13): GET and PATCH answer ETag; PATCH and end with an If-Match that does not match
 // answer 412 precondition_failed; over MCP job_series.update / end take if_match.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'

@@ -1,4 +1,4 @@
-// Exact money (CONTRACT §10): amounts with at most 2 decimals, quantities with at most 4; more is refused, never
+// Exact money (docs/contract.md §10): amounts with at most 2 decimals, quantities with at most 4; more is refused, never
 // rounded. Totals are exact in integer cents, the same on both databases.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'

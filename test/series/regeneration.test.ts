@@ -1,4 +1,4 @@
-// Explainable updates (CONTRACT §14): every update answers regeneration {cancelled, created, kept, preserved}
+// Explainable updates (docs/contract.md §14): every update answers regeneration {cancelled, created, kept, preserved}
 // (dates within the window); dry_run writes nothing and answers {series, regeneration}.
 import t from 'tap'
 import { eachApp } from '../helpers/app.js'

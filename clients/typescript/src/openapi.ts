@@ -493,6 +493,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/recurring/{id}/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The occurrence ledger: every occurrence of the schedule in a window, with what became of it
+         * @description The occurrence ledger: every occurrence of the schedule in a window, with what became of it.
+         */
+        get: operations["listRecurringJobOccurrences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recurring/{id}/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enqueue a backfill execution for every occurrence of [from, to) that has none (idempotent)
+         * @description Enqueue a backfill execution for every occurrence of [from, to) that has none (idempotent).
+         */
+        post: operations["backfillRecurringJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recurring/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change of the schedule, newest first (kept after a delete)
+         * @description Every change of the schedule, newest first (kept after a delete).
+         */
+        get: operations["listRecurringJobHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/job_series": {
         parameters: {
             query?: never;
@@ -702,6 +762,10 @@ export interface components {
             token: string;
             kind: "user" | "tenant";
             scopes: ("read:recurring" | "write:recurring" | "work:executions" | "read:job_series" | "write:job_series" | "read:jobs" | "write:jobs")[];
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             user_id: string | null;
             /**
              * Format: date-time
@@ -716,6 +780,31 @@ export interface components {
              * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
              */
             user_id: string;
+        };
+        BackfillRecurringJobBody: {
+            /**
+             * @description RFC 3339; first instant of the window (inclusive)
+             * @example 2026-03-24T00:00:00Z
+             */
+            from: string;
+            /**
+             * @description RFC 3339; end of the window (exclusive); at most 10,000 occurrences in between
+             * @example 2026-03-24T00:00:00Z
+             */
+            to: string;
+            /**
+             * @description Count only; nothing is written
+             * @default false
+             */
+            dry_run?: boolean;
+        };
+        BackfillRecurringJobResponse: {
+            /** @description occurrences in [from, to) */
+            occurrences: number;
+            /** @description backfill executions enqueued (with dry_run: that would be) */
+            enqueued: number;
+            /** @description occurrences that already had an execution */
+            already_present: number;
         };
         CatalogItem: {
             /**
@@ -858,9 +947,19 @@ export interface components {
             dtstart: string;
             customer_id?: components["schemas"]["CustomerIdOrNull"];
             customerId?: components["schemas"]["CustomerIdOrNull"];
+            /** @description at most 5000 characters */
             description?: string | null;
+            /**
+             * @description non-negative amount with at most 2 decimals (more is refused, never rounded)
+             * @example 80.5
+             */
             flat_price?: number | null;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
             ends_on?: string | null;
+            /** @description cap on occurrences counted from dtstart (1–366) */
             max_occurrences?: number | null;
             /** @description template line items copied onto each generated job */
             line_items?: {
@@ -875,12 +974,17 @@ export interface components {
                  * @example 1.5
                  */
                 quantity: number;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 catalog_item_id?: string | null;
                 /** @description display order; defaults to the index in the array (0-based) */
                 position?: number;
             }[];
             /** @description team members assigned to each generated job */
             assigned_user_ids?: string[];
+            /** @description your own reference, unique per tenant (extension) */
             external_id?: string | null;
             /**
              * @description RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366
@@ -953,7 +1057,7 @@ export interface components {
                  * @example invalid_request
                  * @enum {string}
                  */
-                code: "invalid_request" | "invalid_cron_expression" | "invalid_timezone" | "invalid_input" | "unauthorized" | "insufficient_scope" | "recurring_job_not_found" | "execution_not_found" | "not_found" | "recurring_job_type_conflict" | "conflict" | "lease_conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+                code: "invalid_request" | "invalid_cron_expression" | "invalid_timezone" | "invalid_input" | "unauthorized" | "insufficient_scope" | "origin_not_allowed" | "recurring_job_not_found" | "execution_not_found" | "not_found" | "recurring_job_type_conflict" | "conflict" | "lease_conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
                 /** @description text for a person */
                 message: string;
                 details?: {
@@ -978,6 +1082,7 @@ export interface components {
          *       "timeout_seconds": 300,
          *       "scheduled_for": "2026-03-25T07:00:00Z",
          *       "coalesced_count": 1,
+         *       "covers_until": "2026-03-25T07:00:00Z",
          *       "enqueued_at": "2026-03-25T07:00:00Z",
          *       "available_at": "2026-03-25T07:00:00Z",
          *       "started_at": "2026-03-25T07:00:02Z",
@@ -1000,7 +1105,8 @@ export interface components {
                 [key: string]: unknown;
             };
             status: "queued" | "running" | "succeeded" | "failed";
-            trigger: "schedule" | "manual";
+            /** @description schedule: an occurrence came due; manual: POST …/trigger; backfill: POST …/backfill */
+            trigger: "schedule" | "manual" | "backfill";
             /** @description attempts started so far (claims) */
             attempt: number;
             max_attempts: number;
@@ -1016,6 +1122,12 @@ export interface components {
             coalesced_count: number;
             /**
              * Format: date-time
+             * @description the last occurrence this execution stands for (= scheduled_for unless coalesced)
+             * @example 2026-03-25T07:00:00Z
+             */
+            covers_until: string;
+            /**
+             * Format: date-time
              * @description RFC 3339 UTC, whole seconds
              * @example 2026-03-25T07:00:00Z
              */
@@ -1026,8 +1138,23 @@ export interface components {
              * @example 2026-03-25T07:00:00Z
              */
             available_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             started_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             finished_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             lease_expires_at: string | null;
             worker_id: string | null;
             last_error: string | null;
@@ -1101,6 +1228,10 @@ export interface components {
              */
             key_id: string;
             kind: "user" | "tenant";
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             user_id: string | null;
             scopes: ("read:recurring" | "write:recurring" | "work:executions" | "read:job_series" | "write:job_series" | "read:jobs" | "write:jobs")[];
         };
@@ -1154,7 +1285,15 @@ export interface components {
              * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
              */
             tenant_id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             series_id: string | null;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
             occurrence_date: string | null;
             title: string;
             description: string | null;
@@ -1163,13 +1302,18 @@ export interface components {
              * @enum {string}
              */
             status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
-            cancel_reason: ("user" | "series_updated" | "series_ended" | "series_split") | null;
+            /** @enum {string|null} */
+            cancel_reason: "user" | "series_updated" | "series_ended" | "series_split" | null;
             /**
              * Format: date-time
              * @description RFC 3339 UTC, whole seconds
              * @example 2026-03-25T07:00:00Z
              */
             scheduled_start: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             customer_id: string | null;
             flat_price: number | null;
             total: number;
@@ -1179,6 +1323,11 @@ export interface components {
              * @example 2026-03-25T07:00:00Z
              */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             updated_at: string | null;
         };
         JobDetail: {
@@ -1192,7 +1341,15 @@ export interface components {
              * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
              */
             tenant_id: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             series_id: string | null;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
             occurrence_date: string | null;
             title: string;
             description: string | null;
@@ -1201,13 +1358,18 @@ export interface components {
              * @enum {string}
              */
             status: "unscheduled" | "scheduled" | "in_progress" | "done" | "cancelled";
-            cancel_reason: ("user" | "series_updated" | "series_ended" | "series_split") | null;
+            /** @enum {string|null} */
+            cancel_reason: "user" | "series_updated" | "series_ended" | "series_split" | null;
             /**
              * Format: date-time
              * @description RFC 3339 UTC, whole seconds
              * @example 2026-03-25T07:00:00Z
              */
             scheduled_start: string;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             customer_id: string | null;
             flat_price: number | null;
             total: number;
@@ -1217,6 +1379,11 @@ export interface components {
              * @example 2026-03-25T07:00:00Z
              */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             updated_at: string | null;
             job_line_items: components["schemas"]["LineItem"][];
             job_assignments: components["schemas"]["Assignment"][];
@@ -1249,15 +1416,37 @@ export interface components {
              * @example 2026-07-07
              */
             dtstart: string;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
             ends_on: string | null;
             max_occurrences: number | null;
             flat_price: number | null;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             customer_id: string | null;
             external_id: string | null;
             exdates: string[];
             rdates: string[];
+            /**
+             * Format: uuid
+             * @description the series this one continues from (job_series.split), else null
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             split_from_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             created_by: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             ended_at: string | null;
             /**
              * Format: date-time
@@ -1265,6 +1454,11 @@ export interface components {
              * @example 2026-03-25T07:00:00Z
              */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             updated_at: string | null;
         };
         JobSeriesDetail: {
@@ -1287,15 +1481,37 @@ export interface components {
              * @example 2026-07-07
              */
             dtstart: string;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
             ends_on: string | null;
             max_occurrences: number | null;
             flat_price: number | null;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             customer_id: string | null;
             external_id: string | null;
             exdates: string[];
             rdates: string[];
+            /**
+             * Format: uuid
+             * @description the series this one continues from (job_series.split), else null
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             split_from_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             created_by: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             ended_at: string | null;
             /**
              * Format: date-time
@@ -1303,6 +1519,11 @@ export interface components {
              * @example 2026-03-25T07:00:00Z
              */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
             updated_at: string | null;
             job_series_line_items: components["schemas"]["LineItem"][];
             job_series_assignments: components["schemas"]["Assignment"][];
@@ -1346,15 +1567,37 @@ export interface components {
                  * @example 2026-07-07
                  */
                 dtstart: string;
+                /**
+                 * @description calendar date YYYY-MM-DD
+                 * @example 2026-07-07
+                 */
                 ends_on: string | null;
                 max_occurrences: number | null;
                 flat_price: number | null;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 customer_id: string | null;
                 external_id: string | null;
                 exdates: string[];
                 rdates: string[];
+                /**
+                 * Format: uuid
+                 * @description the series this one continues from (job_series.split), else null
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 split_from_id: string | null;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 created_by: string | null;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 UTC, whole seconds
+                 * @example 2026-03-25T07:00:00Z
+                 */
                 ended_at: string | null;
                 /**
                  * Format: date-time
@@ -1362,6 +1605,11 @@ export interface components {
                  * @example 2026-03-25T07:00:00Z
                  */
                 created_at: string;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 UTC, whole seconds
+                 * @example 2026-03-25T07:00:00Z
+                 */
                 updated_at: string | null;
             };
             /** @description the new series, starting at from_date, with split_from_id */
@@ -1385,15 +1633,37 @@ export interface components {
                  * @example 2026-07-07
                  */
                 dtstart: string;
+                /**
+                 * @description calendar date YYYY-MM-DD
+                 * @example 2026-07-07
+                 */
                 ends_on: string | null;
                 max_occurrences: number | null;
                 flat_price: number | null;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 customer_id: string | null;
                 external_id: string | null;
                 exdates: string[];
                 rdates: string[];
+                /**
+                 * Format: uuid
+                 * @description the series this one continues from (job_series.split), else null
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 split_from_id: string | null;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 created_by: string | null;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 UTC, whole seconds
+                 * @example 2026-03-25T07:00:00Z
+                 */
                 ended_at: string | null;
                 /**
                  * Format: date-time
@@ -1401,6 +1671,11 @@ export interface components {
                  * @example 2026-03-25T07:00:00Z
                  */
                 created_at: string;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 UTC, whole seconds
+                 * @example 2026-03-25T07:00:00Z
+                 */
                 updated_at: string | null;
             };
         };
@@ -1413,8 +1688,62 @@ export interface components {
             description: string;
             unit_price: number;
             quantity: number;
+            /**
+             * Format: uuid
+             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+             */
             catalog_item_id: string | null;
             position: number;
+        };
+        ListRecurringJobHistoryResponse: {
+            /** @description Every change, newest first; kept after the schedule is deleted */
+            data: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 UTC, whole seconds
+                 * @example 2026-03-25T07:00:00Z
+                 */
+                at: string;
+                /** @enum {string} */
+                action: "created" | "updated" | "deleted" | "paused" | "resumed" | "auto_paused";
+                actor: {
+                    /** @description the API key that made the change; null for the service itself (auto_paused) */
+                    key_id: string | null;
+                    /** @description the team member of a user-bound key */
+                    user_id: string | null;
+                };
+                /** @description {field: [old, new]} */
+                changes: {
+                    [key: string]: unknown[];
+                };
+            }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        ListRecurringJobOccurrencesResponse: {
+            /** @description Every occurrence of the schedule's cron in the window, oldest first */
+            data: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 UTC, whole seconds
+                 * @example 2026-03-25T07:00:00Z
+                 */
+                scheduled_for: string;
+                /**
+                 * @description enqueued: an execution is for it; coalesced: it stands in execution_id's covers_until range; skipped_overlap / skipped_misfire: the policy skipped it; skipped_paused: the schedule was disabled; before_start / after_end: outside starts_at, ends_at or max_runs; upcoming: not yet due
+                 * @enum {string}
+                 */
+                outcome: "enqueued" | "coalesced" | "skipped_overlap" | "skipped_misfire" | "skipped_paused" | "before_start" | "after_end" | "upcoming";
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
+                execution_id?: string;
+                /** @enum {string} */
+                execution_status?: "queued" | "running" | "succeeded" | "failed";
+            }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            next_cursor: string | null;
         };
         ListRecurringJobsResponse: {
             /** @description Schedules in creation order, oldest first */
@@ -1472,7 +1801,12 @@ export interface components {
              * @example America/Los_Angeles
              */
             timezone: string;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
             ends_on?: string | null;
+            /** @description cap on occurrences counted from dtstart (1–366) */
             max_occurrences?: number | null;
             /**
              * @description RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366
@@ -1509,6 +1843,17 @@ export interface components {
          *       "next_run_at": "2026-03-25T07:00:00Z",
          *       "max_attempts": 3,
          *       "timeout_seconds": 600,
+         *       "overlap_policy": "allow",
+         *       "misfire_policy": "coalesce",
+         *       "misfire_threshold_seconds": 60,
+         *       "starts_at": null,
+         *       "ends_at": null,
+         *       "max_runs": null,
+         *       "runs_count": 0,
+         *       "state": "active",
+         *       "pause_note": null,
+         *       "paused_at": null,
+         *       "auto_pause_after_failures": null,
          *       "created_at": "2026-03-24T15:00:00Z",
          *       "updated_at": null
          *     }
@@ -1524,19 +1869,61 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
-            /** @description When the schedule last triggered, or null; only the scheduler sets it */
+            /**
+             * Format: date-time
+             * @description When the schedule last triggered, or null; only the scheduler sets it
+             * @example 2026-03-25T07:00:00Z
+             */
             last_run_at: string | null;
-            /** @description Next scheduled trigger, or null when disabled or when the expression never fires again */
+            /**
+             * Format: date-time
+             * @description Next scheduled trigger, or null when disabled or when the expression never fires again
+             * @example 2026-03-25T07:00:00Z
+             */
             next_run_at: string | null;
             max_attempts: number;
             timeout_seconds: number;
+            /** @description What an occurrence does while an earlier execution is queued or running: allow (default) enqueues; skip records skipped_overlap; buffer_one lets one wait until the running one ends; replace fails the running one ("replaced") and enqueues */
+            overlap_policy: "allow" | "skip" | "buffer_one" | "replace";
+            /** @description What happens to occurrences enqueued more than misfire_threshold_seconds late: coalesce (default) one execution for all of them; all one each (at most 1000, the rest skipped_misfire); skip none (skipped_misfire) */
+            misfire_policy: "coalesce" | "all" | "skip";
+            misfire_threshold_seconds: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            starts_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC, whole seconds
+             * @example 2026-03-25T07:00:00Z
+             */
+            ends_at: string | null;
+            max_runs: number | null;
+            /** @description Schedule-triggered executions enqueued so far */
+            runs_count: number;
+            /** @description paused while disabled; ended when it can never fire again (ends_at passed, max_runs reached, or the expression has no more occurrences) */
+            state: "active" | "paused" | "ended";
+            pause_note: string | null;
+            /**
+             * Format: date-time
+             * @description When the schedule was disabled, or null while enabled
+             * @example 2026-03-25T07:00:00Z
+             */
+            paused_at: string | null;
+            auto_pause_after_failures: number | null;
             /**
              * Format: date-time
              * @description RFC 3339 UTC, whole seconds
              * @example 2026-03-25T07:00:00Z
              */
             created_at: string;
-            /** @description When the schedule was last saved, or null if never since its creation */
+            /**
+             * Format: date-time
+             * @description When the schedule was last saved, or null if never since its creation
+             * @example 2026-03-25T07:00:00Z
+             */
             updated_at: string | null;
         };
         RegisterWorkerBody: {
@@ -1579,6 +1966,20 @@ export interface components {
                 max_attempts?: number;
                 /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
                 timeout_seconds?: number;
+                /** @description What an occurrence does while an earlier execution is queued or running: allow (default) enqueues; skip records skipped_overlap; buffer_one lets one wait until the running one ends; replace fails the running one ("replaced") and enqueues */
+                overlap_policy?: "allow" | "skip" | "buffer_one" | "replace";
+                /** @description What happens to occurrences enqueued more than misfire_threshold_seconds late: coalesce (default) one execution for all of them; all one each (at most 1000, the rest skipped_misfire); skip none (skipped_misfire) */
+                misfire_policy?: "coalesce" | "all" | "skip";
+                /** @description An occurrence enqueued no later than this after its time is on time. Default 60 */
+                misfire_threshold_seconds?: number;
+                /** @description RFC 3339; no occurrence before it. Default none */
+                starts_at?: string | null;
+                /** @description RFC 3339; no occurrence after it. Default none */
+                ends_at?: string | null;
+                /** @description After this many schedule-triggered executions the schedule ends (next_run_at null). Default none */
+                max_runs?: number | null;
+                /** @description Disable the schedule after this many consecutive schedule executions ended failed. Default none */
+                auto_pause_after_failures?: number | null;
             }[];
         };
         RegisterWorkerResponse: {
@@ -1628,9 +2029,19 @@ export interface components {
             timezone?: string;
             customer_id?: components["schemas"]["CustomerIdOrNull"];
             customerId?: components["schemas"]["CustomerIdOrNull"];
+            /** @description at most 5000 characters */
             description?: string | null;
+            /**
+             * @description non-negative amount with at most 2 decimals (more is refused, never rounded)
+             * @example 80.5
+             */
             flat_price?: number | null;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
             ends_on?: string | null;
+            /** @description cap on occurrences counted from dtstart (1–366) */
             max_occurrences?: number | null;
             /** @description replaces the template line items wholesale; omit to keep them */
             line_items?: {
@@ -1645,12 +2056,17 @@ export interface components {
                  * @example 1.5
                  */
                 quantity: number;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 catalog_item_id?: string | null;
                 /** @description display order; defaults to the index in the array (0-based) */
                 position?: number;
             }[];
             /** @description replaces the assignments wholesale; omit to keep them */
             assigned_user_ids?: string[];
+            /** @description your own reference, unique per tenant (extension) */
             external_id?: string | null;
             /**
              * @description RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366; replaces the list. A date added here loses its pending instance (series_updated)
@@ -1732,9 +2148,19 @@ export interface components {
             timezone?: string;
             customer_id?: components["schemas"]["CustomerIdOrNull"];
             customerId?: components["schemas"]["CustomerIdOrNull"];
+            /** @description at most 5000 characters */
             description?: string | null;
+            /**
+             * @description non-negative amount with at most 2 decimals (more is refused, never rounded)
+             * @example 80.5
+             */
             flat_price?: number | null;
+            /**
+             * @description calendar date YYYY-MM-DD
+             * @example 2026-07-07
+             */
             ends_on?: string | null;
+            /** @description cap on occurrences counted from dtstart (1–366) */
             max_occurrences?: number | null;
             /** @description replaces the template line items wholesale; omit to keep them */
             line_items?: {
@@ -1749,12 +2175,17 @@ export interface components {
                  * @example 1.5
                  */
                 quantity: number;
+                /**
+                 * Format: uuid
+                 * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                 */
                 catalog_item_id?: string | null;
                 /** @description display order; defaults to the index in the array (0-based) */
                 position?: number;
             }[];
             /** @description replaces the assignments wholesale; omit to keep them */
             assigned_user_ids?: string[];
+            /** @description your own reference, unique per tenant (extension) */
             external_id?: string | null;
             /**
              * @description RFC 5545 EXDATE: dates (YYYY-MM-DD) that never get an instance, whatever produced them; at most 366; replaces the list. A date added here loses its pending instance (series_updated)
@@ -1777,7 +2208,7 @@ export interface components {
             /** @description not allowed: dtstart cannot be changed (invalid_input) */
             dtstart?: unknown;
         };
-        /** @description Only the given fields change (same validation as PUT). Every save, `{}` included, sets updated_at and recomputes next_run_at from now. */
+        /** @description Only the given fields change (same validation as PUT). Every save, `{}` included, sets updated_at. */
         UpdateRecurringJobBody: {
             /**
              * @description Job type to execute on each trigger; unique per tenant
@@ -1812,8 +2243,27 @@ export interface components {
             max_attempts?: number;
             /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
             timeout_seconds?: number;
+            /** @description What an occurrence does while an earlier execution is queued or running: allow (default) enqueues; skip records skipped_overlap; buffer_one lets one wait until the running one ends; replace fails the running one ("replaced") and enqueues */
+            overlap_policy?: "allow" | "skip" | "buffer_one" | "replace";
+            /** @description What happens to occurrences enqueued more than misfire_threshold_seconds late: coalesce (default) one execution for all of them; all one each (at most 1000, the rest skipped_misfire); skip none (skipped_misfire) */
+            misfire_policy?: "coalesce" | "all" | "skip";
+            /** @description An occurrence enqueued no later than this after its time is on time. Default 60 */
+            misfire_threshold_seconds?: number;
+            /** @description RFC 3339; no occurrence before it. Default none */
+            starts_at?: string | null;
+            /** @description RFC 3339; no occurrence after it. Default none */
+            ends_at?: string | null;
+            /** @description After this many schedule-triggered executions the schedule ends (next_run_at null). Default none */
+            max_runs?: number | null;
+            /** @description Disable the schedule after this many consecutive schedule executions ended failed. Default none */
+            auto_pause_after_failures?: number | null;
+            /**
+             * @description Why the schedule is paused; kept while disabled, cleared on re-enable
+             * @example waiting for the new CRM credentials
+             */
+            pause_note?: string | null;
         };
-        /** @description A replacement: omitted queue, payload, timezone and enabled take their defaults again; omitted max_attempts and timeout_seconds keep their stored values. */
+        /** @description A replacement: omitted queue, payload, timezone, enabled and schedule controls take their defaults again; omitted max_attempts and timeout_seconds keep their stored values. */
         UpsertRecurringJobBody: {
             /**
              * @description Job type to execute on each trigger; unique per tenant
@@ -1848,6 +2298,25 @@ export interface components {
             max_attempts?: number;
             /** @description Per-execution timeout. Default 1800 on create; omitted on update keeps the stored value */
             timeout_seconds?: number;
+            /** @description What an occurrence does while an earlier execution is queued or running: allow (default) enqueues; skip records skipped_overlap; buffer_one lets one wait until the running one ends; replace fails the running one ("replaced") and enqueues */
+            overlap_policy?: "allow" | "skip" | "buffer_one" | "replace";
+            /** @description What happens to occurrences enqueued more than misfire_threshold_seconds late: coalesce (default) one execution for all of them; all one each (at most 1000, the rest skipped_misfire); skip none (skipped_misfire) */
+            misfire_policy?: "coalesce" | "all" | "skip";
+            /** @description An occurrence enqueued no later than this after its time is on time. Default 60 */
+            misfire_threshold_seconds?: number;
+            /** @description RFC 3339; no occurrence before it. Default none */
+            starts_at?: string | null;
+            /** @description RFC 3339; no occurrence after it. Default none */
+            ends_at?: string | null;
+            /** @description After this many schedule-triggered executions the schedule ends (next_run_at null). Default none */
+            max_runs?: number | null;
+            /** @description Disable the schedule after this many consecutive schedule executions ended failed. Default none */
+            auto_pause_after_failures?: number | null;
+            /**
+             * @description Why the schedule is paused; kept while disabled, cleared on re-enable
+             * @example waiting for the new CRM credentials
+             */
+            pause_note?: string | null;
         };
         WorkerBody: {
             /**
@@ -2559,7 +3028,10 @@ export interface operations {
     getRecurringJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: 304 when it still matches */
+                "if-none-match"?: string;
+            };
             path: {
                 /**
                  * @description Stable identifier chosen by the client, unique per tenant; it also seeds `H` in the cron expression
@@ -2571,7 +3043,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The schedule, with its ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2592,12 +3064,30 @@ export interface operations {
                      *       "next_run_at": "2026-03-25T07:00:00Z",
                      *       "max_attempts": 3,
                      *       "timeout_seconds": 600,
+                     *       "overlap_policy": "allow",
+                     *       "misfire_policy": "coalesce",
+                     *       "misfire_threshold_seconds": 60,
+                     *       "starts_at": null,
+                     *       "ends_at": null,
+                     *       "max_runs": null,
+                     *       "runs_count": 0,
+                     *       "state": "active",
+                     *       "pause_note": null,
+                     *       "paused_at": null,
+                     *       "auto_pause_after_failures": null,
                      *       "created_at": "2026-03-24T15:00:00Z",
                      *       "updated_at": null
                      *     }
                      */
                     "application/json": components["schemas"]["RecurringJob"];
                 };
+            };
+            /** @description If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request */
             400: {
@@ -2667,7 +3157,12 @@ export interface operations {
     upsertRecurringJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Write only if the schedule's current ETag is this one (or `*`: it exists); else 412 precondition_failed */
+                "if-match"?: string;
+                /** @description PUT with `*`: create only; 412 precondition_failed when the id exists */
+                "if-none-match"?: string;
+            };
             path: {
                 /**
                  * @description Stable identifier chosen by the client, unique per tenant; it also seeds `H` in the cron expression
@@ -2677,14 +3172,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description A replacement: omitted queue, payload, timezone and enabled take their defaults again; omitted max_attempts and timeout_seconds keep their stored values. */
+        /** @description A replacement: omitted queue, payload, timezone, enabled and schedule controls take their defaults again; omitted max_attempts and timeout_seconds keep their stored values. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpsertRecurringJobBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The saved schedule, with its ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2705,6 +3200,17 @@ export interface operations {
                      *       "next_run_at": "2026-03-25T07:00:00Z",
                      *       "max_attempts": 3,
                      *       "timeout_seconds": 600,
+                     *       "overlap_policy": "allow",
+                     *       "misfire_policy": "coalesce",
+                     *       "misfire_threshold_seconds": 60,
+                     *       "starts_at": null,
+                     *       "ends_at": null,
+                     *       "max_runs": null,
+                     *       "runs_count": 0,
+                     *       "state": "active",
+                     *       "pause_note": null,
+                     *       "paused_at": null,
+                     *       "auto_pause_after_failures": null,
                      *       "created_at": "2026-03-24T15:00:00Z",
                      *       "updated_at": null
                      *     }
@@ -2741,6 +3247,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed: If-Match / If-None-Match did not hold */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2798,7 +3313,12 @@ export interface operations {
     deleteRecurringJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Write only if the schedule's current ETag is this one (or `*`: it exists); else 412 precondition_failed */
+                "if-match"?: string;
+                /** @description PUT with `*`: create only; 412 precondition_failed when the id exists */
+                "if-none-match"?: string;
+            };
             path: {
                 /**
                  * @description Stable identifier chosen by the client, unique per tenant; it also seeds `H` in the cron expression
@@ -2855,6 +3375,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed: If-Match / If-None-Match did not hold */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
@@ -2887,7 +3416,12 @@ export interface operations {
     updateRecurringJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Write only if the schedule's current ETag is this one (or `*`: it exists); else 412 precondition_failed */
+                "if-match"?: string;
+                /** @description PUT with `*`: create only; 412 precondition_failed when the id exists */
+                "if-none-match"?: string;
+            };
             path: {
                 /**
                  * @description Stable identifier chosen by the client, unique per tenant; it also seeds `H` in the cron expression
@@ -2897,14 +3431,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Only the given fields change (same validation as PUT). Every save, `{}` included, sets updated_at and recomputes next_run_at from now. */
+        /** @description Only the given fields change (same validation as PUT). Every save, `{}` included, sets updated_at. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateRecurringJobBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The saved schedule, with its ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2925,6 +3459,17 @@ export interface operations {
                      *       "next_run_at": "2026-03-25T07:00:00Z",
                      *       "max_attempts": 3,
                      *       "timeout_seconds": 600,
+                     *       "overlap_policy": "allow",
+                     *       "misfire_policy": "coalesce",
+                     *       "misfire_threshold_seconds": 60,
+                     *       "starts_at": null,
+                     *       "ends_at": null,
+                     *       "max_runs": null,
+                     *       "runs_count": 0,
+                     *       "state": "active",
+                     *       "pause_note": null,
+                     *       "paused_at": null,
+                     *       "auto_pause_after_failures": null,
                      *       "created_at": "2026-03-24T15:00:00Z",
                      *       "updated_at": null
                      *     }
@@ -2970,6 +3515,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed: If-Match / If-None-Match did not hold */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3473,6 +4027,7 @@ export interface operations {
                      *       "timeout_seconds": 300,
                      *       "scheduled_for": "2026-03-25T07:00:00Z",
                      *       "coalesced_count": 1,
+                     *       "covers_until": "2026-03-25T07:00:00Z",
                      *       "enqueued_at": "2026-03-25T07:00:00Z",
                      *       "available_at": "2026-03-25T07:00:00Z",
                      *       "started_at": "2026-03-25T07:00:02Z",
@@ -3633,6 +4188,7 @@ export interface operations {
                      *             "timeout_seconds": 300,
                      *             "scheduled_for": "2026-03-25T07:00:00Z",
                      *             "coalesced_count": 1,
+                     *             "covers_until": "2026-03-25T07:00:00Z",
                      *             "enqueued_at": "2026-03-25T07:00:00Z",
                      *             "available_at": "2026-03-25T07:00:00Z",
                      *             "started_at": "2026-03-25T07:00:02Z",
@@ -3781,6 +4337,7 @@ export interface operations {
                      *             "timeout_seconds": 300,
                      *             "scheduled_for": "2026-03-25T07:00:00Z",
                      *             "coalesced_count": 1,
+                     *             "covers_until": "2026-03-25T07:00:00Z",
                      *             "enqueued_at": "2026-03-25T07:00:00Z",
                      *             "available_at": "2026-03-25T07:00:00Z",
                      *             "started_at": "2026-03-25T07:00:02Z",
@@ -3927,6 +4484,7 @@ export interface operations {
                      *             "timeout_seconds": 300,
                      *             "scheduled_for": "2026-03-25T07:00:00Z",
                      *             "coalesced_count": 1,
+                     *             "covers_until": "2026-03-25T07:00:00Z",
                      *             "enqueued_at": "2026-03-25T07:00:00Z",
                      *             "available_at": "2026-03-25T07:00:00Z",
                      *             "started_at": "2026-03-25T07:00:02Z",
@@ -4067,6 +4625,7 @@ export interface operations {
                      *       "timeout_seconds": 300,
                      *       "scheduled_for": "2026-03-25T07:00:00Z",
                      *       "coalesced_count": 1,
+                     *       "covers_until": "2026-03-25T07:00:00Z",
                      *       "enqueued_at": "2026-03-25T07:00:00Z",
                      *       "available_at": "2026-03-25T07:00:00Z",
                      *       "started_at": "2026-03-25T07:00:02Z",
@@ -4217,6 +4776,7 @@ export interface operations {
                      *       "timeout_seconds": 300,
                      *       "scheduled_for": "2026-03-25T07:00:00Z",
                      *       "coalesced_count": 1,
+                     *       "covers_until": "2026-03-25T07:00:00Z",
                      *       "enqueued_at": "2026-03-25T07:00:00Z",
                      *       "available_at": "2026-03-25T07:00:00Z",
                      *       "started_at": "2026-03-25T07:00:02Z",
@@ -4365,6 +4925,7 @@ export interface operations {
                      *       "timeout_seconds": 300,
                      *       "scheduled_for": "2026-03-25T07:00:00Z",
                      *       "coalesced_count": 1,
+                     *       "covers_until": "2026-03-25T07:00:00Z",
                      *       "enqueued_at": "2026-03-25T07:00:00Z",
                      *       "available_at": "2026-03-25T07:00:00Z",
                      *       "started_at": "2026-03-25T07:00:02Z",
@@ -4585,6 +5146,7 @@ export interface operations {
                      *       "timeout_seconds": 300,
                      *       "scheduled_for": "2026-03-25T07:00:00Z",
                      *       "coalesced_count": 1,
+                     *       "covers_until": "2026-03-25T07:00:00Z",
                      *       "enqueued_at": "2026-03-25T07:00:00Z",
                      *       "available_at": "2026-03-25T07:00:00Z",
                      *       "started_at": "2026-03-25T07:00:02Z",
@@ -4696,6 +5258,7 @@ export interface operations {
                      *       "timeout_seconds": 300,
                      *       "scheduled_for": "2026-03-25T07:00:00Z",
                      *       "coalesced_count": 1,
+                     *       "covers_until": "2026-03-25T07:00:00Z",
                      *       "enqueued_at": "2026-03-25T07:00:00Z",
                      *       "available_at": "2026-03-25T07:00:00Z",
                      *       "started_at": "2026-03-25T07:00:02Z",
@@ -4755,6 +5318,366 @@ export interface operations {
             };
             /** @description Body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRecurringJobOccurrences: {
+        parameters: {
+            query?: {
+                /**
+                 * @description RFC 3339; the window starts here (inclusive). Default now − 7 days
+                 * @example 2026-03-24T00:00:00Z
+                 */
+                from?: string;
+                /**
+                 * @description RFC 3339; the window ends here (exclusive). Default now + 1 day. to − from ≤ 31 days for schedules firing more than once a minute, else ≤ 5 years
+                 * @example 2026-03-24T00:00:00Z
+                 */
+                to?: string;
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Stable identifier chosen by the client, unique per tenant; it also seeds `H` in the cron expression
+                 * @example rjob_daily_cleanup
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "scheduled_for": "2026-03-24T03:00:00Z",
+                     *           "outcome": "enqueued",
+                     *           "execution_id": "0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11",
+                     *           "execution_status": "succeeded"
+                     *         },
+                     *         {
+                     *           "scheduled_for": "2026-03-24T04:00:00Z",
+                     *           "outcome": "skipped_overlap"
+                     *         },
+                     *         {
+                     *           "scheduled_for": "2026-03-24T05:00:00Z",
+                     *           "outcome": "upcoming"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListRecurringJobOccurrencesResponse"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks a required scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    backfillRecurringJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Stable identifier chosen by the client, unique per tenant; it also seeds `H` in the cron expression
+                 * @example rjob_daily_cleanup
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BackfillRecurringJobBody"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "occurrences": 96,
+                     *       "enqueued": 12,
+                     *       "already_present": 84
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BackfillRecurringJobResponse"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks a required scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRecurringJobHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Stable identifier chosen by the client, unique per tenant; it also seeds `H` in the cron expression
+                 * @example rjob_daily_cleanup
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "at": "2026-03-24T16:00:00Z",
+                     *           "action": "paused",
+                     *           "actor": {
+                     *             "key_id": "4f1c2a7e-9d3b-4c55-8e21-6a0b9f3d2c10",
+                     *             "user_id": "7a9e3c1d-2b4f-4e6a-9c8d-1f0e2d3c4b5a"
+                     *           },
+                     *           "changes": {
+                     *             "enabled": [
+                     *               true,
+                     *               false
+                     *             ],
+                     *             "pause_note": [
+                     *               null,
+                     *               "upstream outage"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListRecurringJobHistoryResponse"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks a required scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5274,15 +6197,37 @@ export interface operations {
                          * @example 2026-07-07
                          */
                         dtstart: string;
+                        /**
+                         * @description calendar date YYYY-MM-DD
+                         * @example 2026-07-07
+                         */
                         ends_on: string | null;
                         max_occurrences: number | null;
                         flat_price: number | null;
+                        /**
+                         * Format: uuid
+                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                         */
                         customer_id: string | null;
                         external_id: string | null;
                         exdates: string[];
                         rdates: string[];
+                        /**
+                         * Format: uuid
+                         * @description the series this one continues from (job_series.split), else null
+                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                         */
                         split_from_id: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                         */
                         created_by: string | null;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 UTC, whole seconds
+                         * @example 2026-03-25T07:00:00Z
+                         */
                         ended_at: string | null;
                         /**
                          * Format: date-time
@@ -5290,6 +6235,11 @@ export interface operations {
                          * @example 2026-03-25T07:00:00Z
                          */
                         created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 UTC, whole seconds
+                         * @example 2026-03-25T07:00:00Z
+                         */
                         updated_at: string | null;
                         /**
                          * @example {
@@ -5318,7 +6268,71 @@ export interface operations {
                             preserved: string[];
                         };
                     } | {
-                        series: components["schemas"]["JobSeries"];
+                        series: {
+                            /**
+                             * Format: uuid
+                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                             */
+                            tenant_id: string;
+                            title: string;
+                            description: string | null;
+                            rrule: string;
+                            timezone: string;
+                            /**
+                             * @description calendar date YYYY-MM-DD
+                             * @example 2026-07-07
+                             */
+                            dtstart: string;
+                            /**
+                             * @description calendar date YYYY-MM-DD
+                             * @example 2026-07-07
+                             */
+                            ends_on: string | null;
+                            max_occurrences: number | null;
+                            flat_price: number | null;
+                            /**
+                             * Format: uuid
+                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                             */
+                            customer_id: string | null;
+                            external_id: string | null;
+                            exdates: string[];
+                            rdates: string[];
+                            /**
+                             * Format: uuid
+                             * @description the series this one continues from (job_series.split), else null
+                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                             */
+                            split_from_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0b7e6f56-3f9a-4a70-8a4e-1f2f1f0c9d11
+                             */
+                            created_by: string | null;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 UTC, whole seconds
+                             * @example 2026-03-25T07:00:00Z
+                             */
+                            ended_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 UTC, whole seconds
+                             * @example 2026-03-25T07:00:00Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 UTC, whole seconds
+                             * @example 2026-03-25T07:00:00Z
+                             */
+                            updated_at: string | null;
+                        };
                         /**
                          * @example {
                          *       "cancelled": [
@@ -5393,7 +6407,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description If-Match does not match the current ETag */
+            /** @description Precondition failed: If-Match / If-None-Match did not hold */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5541,7 +6555,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description If-Match does not match the current ETag */
+            /** @description Precondition failed: If-Match / If-None-Match did not hold */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5663,7 +6677,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description If-Match does not match the current ETag */
+            /** @description Precondition failed: If-Match / If-None-Match did not hold */
             412: {
                 headers: {
                     [name: string]: unknown;
