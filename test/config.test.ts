@@ -14,6 +14,8 @@ t.test('loadConfig applies the contract defaults (docs/contract.md §1)', async 
     rateLimitPerMinute: 600,
     executionRetentionDays: 14,
     metricsToken: undefined,
+    metricsQueueLabels: false,
+    mcpAllowedOrigins: [],
     logLevel: 'info'
   })
   t.ok(Object.isFrozen(loadConfig({})))
