@@ -44,8 +44,8 @@ export async function findJob (db: Executor, tenantId: string, id: string, forUp
   return rows[0] ?? null
 }
 
-/** The columns a save (PUT over an existing row, PATCH) writes; an omitted max_attempts/timeout_seconds is kept. */
-function savedColumns (values: SaveValues, now: Date) {
+/** The columns a create and a save both write from the saved values (max_attempts/timeout_seconds differ). */
+function templateColumns (values: SaveValues) {
   return {
     jobType: values.jobType,
     queue: values.queue,
@@ -64,6 +64,13 @@ function savedColumns (values: SaveValues, now: Date) {
     pauseNote: values.pauseNote,
     pausedAt: values.pausedAt,
     state: values.state,
+  }
+}
+
+/** The columns a save (PUT over an existing row, PATCH) writes; an omitted max_attempts/timeout_seconds is kept. */
+function savedColumns (values: SaveValues, now: Date) {
+  return {
+    ...templateColumns(values),
     // A saved schedule is a new schedule for the scheduler: a stale evaluation failure no longer applies.
     evaluationError: null,
     updatedAt: now,
@@ -80,25 +87,9 @@ export async function upsertJob (db: Executor, tenantId: string, id: string, val
   const rows = await db.insert(recurringJobs).values({
     tenantId,
     id,
-    jobType: values.jobType,
-    queue: values.queue,
-    cronExpression: values.cronExpression,
-    timezone: values.timezone,
-    payload: values.payload,
-    enabled: values.enabled,
+    ...templateColumns(values),
     maxAttempts: values.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     timeoutSeconds: values.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-    nextRunAt: values.nextRunAt,
-    overlapPolicy: values.overlapPolicy,
-    misfirePolicy: values.misfirePolicy,
-    misfireThresholdSeconds: values.misfireThresholdSeconds,
-    startsAt: values.startsAt,
-    endsAt: values.endsAt,
-    maxRuns: values.maxRuns,
-    autoPauseAfterFailures: values.autoPauseAfterFailures,
-    pauseNote: values.pauseNote,
-    pausedAt: values.pausedAt,
-    state: values.state,
     createdAt: now,
     updatedAt: null
   }).onConflictDoUpdate({ target: [recurringJobs.tenantId, recurringJobs.id], set: savedColumns(values, now) }).returning()
