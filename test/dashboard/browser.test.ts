@@ -155,6 +155,7 @@ async function fullFlow (t: Test, service: Service, demo: Demo, browser: Browser
     const execution = await call('GET', `/v1/executions/${id}`)
     t.equal(execution.recurring_id, 'rjob_daily_cleanup')
     t.equal(execution.trigger, 'manual')
+    await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Loading'))
     const text = await page.getByRole('main').innerText()
     t.match(text, /queued/)
     t.match(text, /manual/)

@@ -60,11 +60,11 @@ async function exercise (t: Test, name: string, app: FastifyInstance, database: 
   fault: { start: () => void | Promise<void>, end: () => void | Promise<void> }): Promise<void> {
   let restored = 0
   database.onRestored?.(() => { restored++ })
-  t.equal((await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })).statusCode, 200)
+  t.equal((await app.inject({ method: 'GET', url: '/v1/recurring?limit=1', headers: tenant.headers })).statusCode, 200)
   await fault.start()
-  const first = await timed(() => app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers }))
+  const first = await timed(() => app.inject({ method: 'GET', url: '/v1/recurring?limit=1', headers: tenant.headers }))
   const ready = await timed(() => app.inject({ method: 'GET', url: '/readyz' }))
-  const later = await Promise.all(Array.from({ length: 5 }, () => timed(() => app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers }))))
+  const later = await Promise.all(Array.from({ length: 5 }, () => timed(() => app.inject({ method: 'GET', url: '/v1/recurring?limit=1', headers: tenant.headers }))))
   const readyLater = await timed(() => app.inject({ method: 'GET', url: '/readyz' }))
   t.equal(first.status, 503, 'the first request after the fault answers 503')
   t.ok(first.ms <= 2_000, `within 2 s (${seconds(first.ms)} s)`)
@@ -78,7 +78,7 @@ async function exercise (t: Test, name: string, app: FastifyInstance, database: 
   const back = performance.now()
   let status = 0
   while (status !== 200 && performance.now() - back < 10_000) {
-    status = (await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })).statusCode
+    status = (await app.inject({ method: 'GET', url: '/v1/recurring?limit=1', headers: tenant.headers })).statusCode
     if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50))
   }
   const resumeMs = performance.now() - back
