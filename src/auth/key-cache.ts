@@ -9,6 +9,7 @@ import { findKeyByHash, type ApiKeyRow } from './store.js'
 export const API_KEY_REVOKED_CHANNEL = 'recurring_jobs_api_key_revoked'
 export const KEY_CACHE_TTL_MS = 5_000
 const MAX_ENTRIES = 10_000
+const SUBSCRIBE_RETRY_MS = 1_000
 
 /** The started caches of this process: a revocation empties them before its answer goes out. */
 const LOCAL = new Set<KeyCache>()
@@ -30,18 +31,38 @@ export class KeyCache {
     this.#now = options.now ?? (() => performance.now())
   }
 
-  /** Subscribes to revocations; call once before serving. */
+  /** Subscribes to revocations; call once before serving. A database that cannot be reached yet does not stop
+   * the service from starting: until the subscription stands, nothing is cached (every lookup reads the key), and
+   * each lookup retries the subscription at most once a second. */
   async start (): Promise<void> {
-    this.#unlisten ??= await this.#database.listen(API_KEY_REVOKED_CHANNEL, (id) => { this.forget(id) })
+    this.#stopped = false
     LOCAL.add(this)
+    await this.#subscribe()
   }
 
   async stop (): Promise<void> {
+    this.#stopped = true
     const unlisten = this.#unlisten
     this.#unlisten = undefined
     LOCAL.delete(this)
     this.#byHash.clear()
-    if (unlisten !== undefined) await unlisten()
+    // A database that is already gone has no subscription left to end.
+    if (unlisten !== undefined) await unlisten().catch(() => {})
+  }
+
+  #stopped = false
+  #subscribing: Promise<void> | undefined
+  #retryAt = 0
+
+  #subscribe (): Promise<void> {
+    this.#subscribing ??= this.#database.listen(API_KEY_REVOKED_CHANNEL, (id) => { this.forget(id) }).then(
+      async (unlisten) => {
+        if (this.#stopped) await unlisten()
+        else this.#unlisten = unlisten
+      },
+      () => { this.#retryAt = this.#now() + SUBSCRIBE_RETRY_MS }
+    ).finally(() => { this.#subscribing = undefined })
+    return this.#subscribing
   }
 
   /** The key row with this token hash (from the cache while fresh), or null when there is none. */
@@ -52,9 +73,11 @@ export class KeyCache {
       if (hit.expires > now) return hit.key
       this.#byHash.delete(tokenHash)
     }
+    const listening = this.#unlisten !== undefined
+    if (!listening && !this.#stopped && now >= this.#retryAt) this.#subscribe().catch(() => {})
     const epoch = this.#epoch
     const key = await findKeyByHash(this.#database.db, tokenHash)
-    if (key !== null && key.revokedAt === null && epoch === this.#epoch) {
+    if (listening && key !== null && key.revokedAt === null && epoch === this.#epoch) {
       if (this.#byHash.size >= MAX_ENTRIES) this.#byHash.delete(this.#byHash.keys().next().value!)
       this.#byHash.set(tokenHash, { key, expires: now + this.#ttlMs })
     }

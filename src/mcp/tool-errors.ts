@@ -2,24 +2,16 @@
 // REST error body, so a client reads {"error": {"code", "message", "details"?}} on both transports; the codes are
 // the reference document's kinds: invalid_input, not_found, insufficient_scope, conflict, internal (and precondition_failed for if_match, docs/contract.md §13).
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
-import { ApiError, type FieldIssue } from '../errors.js'
-import { toApiError } from '../plugins/error-handler.js'
+import { ApiError } from '../errors.js'
+import { fieldIssues, toApiError, type AjvIssue } from '../plugins/error-handler.js'
 import { describeIssues } from '../schemas/text.js'
 
 interface Logger { error (obj: object, msg: string): void }
 
-export interface AjvIssue { instancePath?: string, message?: string, keyword?: string, params?: Record<string, unknown> }
-
 /** Ajv's errors for a tool's arguments, as the invalid_input a REST body would have given. */
 export function argumentsError (issues: readonly AjvIssue[]): ApiError {
-  const details: FieldIssue[] = issues.map((issue) => {
-    const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.')
-    const missing = issue.params?.missingProperty
-    if (issue.keyword === 'required' && typeof missing === 'string') return { field: path === '' ? missing : `${path}.${missing}`, message: 'is required' }
-    return { field: path === '' ? '(root)' : path, message: issue.message ?? 'is invalid' }
-  })
-  const message = describeIssues('arguments', details)
-  return new ApiError('invalid_input', message, details)
+  const details = fieldIssues(issues)
+  return new ApiError('invalid_input', describeIssues('arguments', details), details)
 }
 
 function toolApiError (error: unknown, log: Logger): ApiError {

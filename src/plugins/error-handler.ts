@@ -15,7 +15,7 @@ declare module 'fastify' {
   }
 }
 
-interface AjvIssue { instancePath?: string, message?: string, keyword?: string, params?: Record<string, unknown> }
+export interface AjvIssue { instancePath?: string, message?: string, keyword?: string, params?: Record<string, unknown> }
 
 function fieldOf (issue: AjvIssue): string {
   const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.')
@@ -24,22 +24,30 @@ function fieldOf (issue: AjvIssue): string {
   return path === '' ? '(root)' : path
 }
 
-function validationError (error: FastifyError, code: ErrorCode): ApiError {
-  const issues = (error.validation ?? []) as AjvIssue[]
-  const where = error.validationContext ?? 'request'
-  // A nullable field (anyOf [T, null]) fails with one issue per branch plus the anyOf itself; a person wants the
-  // branch that explains it ("must be string"), so the null branch and the anyOf summary go when it is there.
+/** A nullable field (`type: [T, 'null']`) fails with Ajv's "must be number,null"; a person reads "must be number or null". */
+function typeMessage (issue: AjvIssue): string | undefined {
+  const type = issue.params?.type
+  const types = Array.isArray(type) ? type.map(String) : typeof type === 'string' ? type.split(',') : []
+  if (issue.keyword !== 'type' || types.length < 2) return undefined
+  return `must be ${types.join(' or ')}`
+}
+
+/** Ajv's issues as the details a person reads, on REST and MCP alike. A nullable field written as anyOf [T, null]
+ * fails with one issue per branch plus the anyOf itself; the branch that explains it ("must be string") is kept and
+ * the null branch and the anyOf summary go. */
+export function fieldIssues (issues: readonly AjvIssue[]): FieldIssue[] {
   const all = issues.map((issue) => ({
     field: fieldOf(issue),
-    message: issue.keyword === 'required' ? 'is required' : (issue.message ?? 'is invalid'),
+    message: issue.keyword === 'required' ? 'is required' : typeMessage(issue) ?? issue.message ?? 'is invalid',
     noise: issue.keyword === 'anyOf' || (issue.keyword === 'type' && issue.params?.type === 'null')
   }))
   const explained = new Set(all.filter((d) => !d.noise).map((d) => d.field))
-  const details: FieldIssue[] = all
-    .filter((d) => !d.noise || !explained.has(d.field))
-    .map(({ field, message }) => ({ field, message }))
-  const message = describeIssues(where, details)
-  return new ApiError(code, message, details)
+  return all.filter((d) => !d.noise || !explained.has(d.field)).map(({ field, message }) => ({ field, message }))
+}
+
+function validationError (error: FastifyError, code: ErrorCode): ApiError {
+  const details = fieldIssues((error.validation ?? []) as AjvIssue[])
+  return new ApiError(code, describeIssues(error.validationContext ?? 'request', details), details)
 }
 
 const BY_FASTIFY_CODE: Record<string, (error: FastifyError) => ApiError> = {

@@ -1,16 +1,20 @@
 // Every test owns its database. PGlite always runs, in memory, loaded from a migrated template dump (~0.4 s
-// instead of ~2 s for a fresh instance + migrations). PostgreSQL runs too when TEST_DATABASE_URL is set: each
+// instead of ~2 s for a fresh instance + migrations), with the service's own start parameters (PGLITE_OPTIONS). PostgreSQL runs too when TEST_DATABASE_URL is set: each
 // test gets its own database, copied from a migrated template database, and dropped afterwards.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import type { Test } from 'tap'
-import { openDatabase, type Database } from '../../src/db/connect.js'
+import { openDatabase, PGLITE_OPTIONS, type Database } from '../../src/db/connect.js'
 import { migrateDatabase, migrationsFolder } from '../../src/db/migrate.js'
 
 export type Engine = 'pglite' | 'postgres'
+
+/** A dump is only good for the PGlite build that wrote it. */
+const PGLITE_VERSION = (JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }).version
 
 export interface TestDatabase {
   readonly engine: Engine
@@ -29,13 +33,22 @@ export function engines (): Engine[] {
 
 let pgliteTemplate: Promise<File | Blob> | undefined
 
+// The migrated PGlite data directory, built once per migration set and kept in the OS temporary folder: building it
+// costs 2–5 s (initdb + migrations), and every test file's process would otherwise pay that again.
 async function pgliteDump (): Promise<File | Blob> {
   pgliteTemplate ??= (async () => {
-    const client = await PGlite.create()
+    const migrator = createHash('sha256').update(readFileSync(new URL('../../src/db/migrate.ts', import.meta.url))).digest('hex').slice(0, 8)
+    const file = join(tmpdir(), `recurring-jobs-pglite-${PGLITE_VERSION}-${migrationsHash()}-${migrator}.tar`)
+    if (existsSync(file)) return new Blob([readFileSync(file)])
+    const client = await PGlite.create(PGLITE_OPTIONS)
     const database = await openDatabase({ pglite: client })
     await migrateDatabase(database)
     const dump = await client.dumpDataDir('none')
     await client.close()
+    // Written aside and renamed, so a process that reads it never sees half a file.
+    const partial = `${file}.${process.pid}.partial`
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+    renameSync(partial, file)
     return dump
   })()
   return pgliteTemplate
@@ -109,7 +122,7 @@ async function postgresTemplateName (admin: postgres.Sql): Promise<string> {
 
 export async function openTestDb (t: Test, engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const client = await PGlite.create({ loadDataDir: await pgliteDump() })
+    const client = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: await pgliteDump() })
     const database = await openDatabase({ pglite: client })
     t.teardown(() => database.close())
     return { engine, database, url: undefined }

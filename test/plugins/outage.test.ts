@@ -34,7 +34,7 @@ t.test('an unexpected failure answers 500 internal and says nothing about its ca
   t.teardown(() => app.close())
   const tenant = await createTenant(app)
   await db.database.close() // every query now fails with an error that is not a connection outage
-  const res = await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })
+  const res = await app.inject({ method: 'GET', url: '/v1/recurring?limit=1', headers: tenant.headers })
   t.equal(res.statusCode, 500)
   t.strictSame(res.json(), { error: { code: 'internal', message: 'An unexpected error occurred' } })
 })
@@ -80,10 +80,10 @@ t.test('the service answers 503 while PostgreSQL is cut off and recovers when it
   t.teardown(() => app.close())
 
   const tenant = await createTenant(app)
-  t.equal((await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })).statusCode, 200)
+  t.equal((await app.inject({ method: 'GET', url: '/v1/recurring?limit=1', headers: tenant.headers })).statusCode, 200)
 
   await cut.stop()
-  const down = await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })
+  const down = await app.inject({ method: 'GET', url: '/v1/recurring?limit=1', headers: tenant.headers })
   t.equal(down.statusCode, 503)
   t.strictSame(down.json(), unavailable)
   t.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 503)
@@ -93,7 +93,7 @@ t.test('the service answers 503 while PostgreSQL is cut off and recovers when it
   let recovered = 0
   // docs/contract.md §10: requests resume within 5 s of the database's return.
   while (recovered !== 200 && performance.now() - back < 5_000) {
-    recovered = (await app.inject({ method: 'GET', url: '/v1/me', headers: tenant.headers })).statusCode
+    recovered = (await app.inject({ method: 'GET', url: '/v1/recurring?limit=1', headers: tenant.headers })).statusCode
     if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 50))
   }
   t.comment(`cut connections: requests served again ${((performance.now() - back) / 1000).toFixed(2)} s after the database returned`)
