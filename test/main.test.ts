@@ -25,7 +25,7 @@ async function start (t: Test, env: Record<string, string | undefined>): Promise
   process.once('exit', kill)
   const logs: string[] = []
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => { kill(); reject(new Error(`no listening line within 30 s:\n${logs.join('\n')}`)) }, 30_000)
+    const timer = setTimeout(() => { kill(); reject(new Error(`no listening line within 90 s:\n${logs.join('\n')}`)) }, 90_000)
     let buffer = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString()

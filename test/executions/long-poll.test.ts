@@ -34,7 +34,10 @@ async function trigger (app: FastifyInstance, tenant: Tenant): Promise<Json> {
 
 /** Resolves once `n` sleepers wait on the clock (the long-poll is parked). */
 async function parked (clock: ManualClock, n = 1): Promise<void> {
-  for (let i = 0; i < 2000 && clock.sleeping < n; i++) await new Promise((resolve) => setImmediate(resolve))
+  // A deadline in real time, not a count of turns: on PostgreSQL the claim's first read is real I/O, which a loaded
+  // machine can stretch far past a few thousand event-loop turns.
+  const deadline = performance.now() + 10_000
+  while (clock.sleeping < n && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2))
   if (clock.sleeping < n) throw new Error('the claim never went to sleep')
 }
 
