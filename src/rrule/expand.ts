@@ -402,7 +402,7 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
   const rn = rdays.length
   const en = exdays.length
 
-  ruleDates: if (count !== 0 && capDay >= startDay) {
+  if (count !== 0 && capDay >= startDay) {
     const { freq, interval, wkst, setPos, maxEmpty } = plan
     const buf: number[] = []
     const picked: number[] = []
@@ -441,7 +441,7 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
         ps = info.monthStart[month - 1] as number
         pe = info.monthStart[month] as number
       } else {
-        if (periodDay > LAST_DAY) break ruleDates
+        if (periodDay > LAST_DAY) break
         if (periodDay >= info.firstDay + info.length) {
           while (periodDay >= yearInfo(year).firstDay + yearInfo(year).length) year++
           ys = yearState(plan, year)
@@ -455,7 +455,7 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
           pe = ps + 1
         }
       }
-      if (info.firstDay + ps > capDay) break ruleDates
+      if (info.firstDay + ps > capDay) break
       first = false
 
       let n = collect(plan, ys, ps, pe, buf)
@@ -467,15 +467,18 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
       }
 
       if (n === 0) {
-        if (++empty > maxEmpty) break ruleDates
+        if (++empty > maxEmpty) break
       } else {
         empty = 0
+        let ended = false
         for (let k = 0; k < n; k++) {
           const i = list[k] as number
           const day = info.firstDay + i
-          if (day > capDay) break ruleDates
+          if (day > capDay || (count !== null && ruleIndex >= count)) {
+            ended = true
+            break
+          }
           if (day < startDay) continue
-          if (count !== null && ruleIndex >= count) break ruleDates
           ruleIndex++
           // The RDATEs before this rule date, then the rule date itself (once, when it is an RDATE too).
           while (r < rn && (rdays[r] as number) < day) {
@@ -497,19 +500,20 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
           }
           index++
         }
+        if (ended) break
       }
 
       // Next period.
       if (freq === YEARLY) {
         year += interval
-        if (year > MAX_YEAR) break ruleDates
+        if (year > MAX_YEAR) break
         ys = yearState(plan, year)
       } else if (freq === MONTHLY) {
         month += interval
         if (month > 12) {
           year += Math.floor((month - 1) / 12)
           month = ((month - 1) % 12) + 1
-          if (year > MAX_YEAR) break ruleDates
+          if (year > MAX_YEAR) break
           ys = yearState(plan, year)
         }
       } else if (freq === WEEKLY) {
