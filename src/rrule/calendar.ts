@@ -37,17 +37,38 @@ function daysInMonth (year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+/** The digit at `text[at]` (0..9), or -1 when it is not an ASCII digit. */
+function digitAt (text: string, at: number): number {
+  const c = text.charCodeAt(at) - 48
+  return c >= 0 && c <= 9 ? c : -1
+}
 
-/** Parses YYYY-MM-DD into its parts, or returns null when it is not a real date in years 1..9999. */
+/**
+ * Parses YYYY-MM-DD into its parts, or returns null when it is not a real date in years 1..9999. Reads char codes
+ * rather than running a regular expression: series pass dozens of exception dates per expansion.
+ */
 export function parseIsoDate (text: string): { year: number, month: number, day: number } | null {
-  const m = DATE_RE.exec(text)
-  if (m === null) return null
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null
+  const y0 = digitAt(text, 0)
+  const y1 = digitAt(text, 1)
+  const y2 = digitAt(text, 2)
+  const y3 = digitAt(text, 3)
+  const m0 = digitAt(text, 5)
+  const m1 = digitAt(text, 6)
+  const d0 = digitAt(text, 8)
+  const d1 = digitAt(text, 9)
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+  const month = m0 * 10 + m1
+  const day = d0 * 10 + d1
   if (!isValidDate(year, month, day)) return null
   return { year, month, day }
+}
+
+/** Epoch day of a YYYY-MM-DD date, or NaN when it is not a real date in years 1..9999. */
+export function isoDateToEpochDay (text: string): number {
+  const d = parseIsoDate(text)
+  return d === null ? NaN : epochDay(d.year, d.month, d.day)
 }
 
 export function isValidDate (year: number, month: number, day: number): boolean {
@@ -147,6 +168,16 @@ export function yearInfo (year: number): YearInfo {
     yearCache.set(year, info)
   }
   return info
+}
+
+/** YYYY-MM-DD of epoch day `day` (years 1..9999). */
+export function formatEpochDay (day: number): string {
+  // 146097 days per 400 years; the estimate is off by at most one year either way.
+  let year = 1970 + Math.floor(day / 365.2425)
+  while (day < yearInfo(year).firstDay) year--
+  while (day >= yearInfo(year).firstDay + yearInfo(year).length) year++
+  const info = yearInfo(year)
+  return formatIndex(info, day - info.firstDay)
 }
 
 /** YYYY-MM-DD of day `index` of `info`'s year (index may run up to 6 days into the next year). */

@@ -3,7 +3,7 @@
 // index.ts for the semantic choices). Works on integer day indices and per-year lookup
 // tables; no Date objects.
 
-import { MAX_YEAR, MIN_YEAR, epochDay, formatIndex, parseIsoDate, weekInfo, weekdayOf, yearInfo, type YearInfo } from './calendar.js'
+import { MAX_YEAR, MIN_YEAR, epochDay, formatEpochDay, formatIndex, parseIsoDate, weekInfo, weekdayOf, yearInfo, type YearInfo } from './calendar.js'
 import { WEEKDAYS, type ExpandOptions, type Occurrence, type Rule } from './types.js'
 
 const YEARLY = 0
@@ -232,6 +232,20 @@ function dateArg (name: string, value: string): number {
  * and a UTC UNTIL without options.untilDate.
  */
 export function expandDates (rule: Rule, dtstart: string, options: ExpandOptions = {}): Generator<Occurrence> {
+  return expandDays(rule, dtstart, options, NO_DAYS, NO_DAYS)
+}
+
+const NO_DAYS: readonly number[] = []
+
+/**
+ * expandDates with a recurrence set's extra and excluded dates merged in one pass (set.ts gives them as sorted
+ * epoch days, `rdays` distinct): the yielded dates are the rule's dates plus `rdays` minus `exdays`, each once, in
+ * increasing order, and `index` is the position in that set. COUNT and the UNTIL/untilDate cap bound the rule's own
+ * dates only, and an excluded rule date still counts toward COUNT (dateutil's rruleset). `after` and `limit` apply
+ * to the set. With both lists empty this is exactly expandDates.
+ */
+export function expandDays (rule: Rule, dtstart: string, options: ExpandOptions,
+  rdays: readonly number[], exdays: readonly number[]): Generator<Occurrence> {
   const start = parseIsoDate(dtstart)
   if (start === null) throw new RangeError(`dtstart must be a date YYYY-MM-DD in years 0001..9999, got ${JSON.stringify(dtstart)}`)
   const startDay = epochDay(start.year, start.month, start.day)
@@ -255,7 +269,7 @@ export function expandDates (rule: Rule, dtstart: string, options: ExpandOptions
   if (count !== null && (!Number.isSafeInteger(count) || count < 0)) throw new RangeError(`count must be a non-negative integer, got ${count}`)
 
   const plan = compile(rule, start, weekdayOf(startDay))
-  return run(plan, start.year, start.month, startDay, capDay, afterDay, count, limit)
+  return run(plan, start.year, start.month, startDay, capDay, afterDay, count, limit, rdays, exdays)
 }
 
 /**
@@ -375,108 +389,150 @@ function applySetPos (setPos: number[], buf: number[], n: number, out: number[])
 }
 
 function * run (plan: Plan, startYear: number, startMonth: number, startDay: number, capDay: number, afterDay: number,
-  count: number | null, limit: number): Generator<Occurrence> {
-  if (count === 0 || limit <= 0 || capDay < startDay) return
+  count: number | null, limit: number, rdays: readonly number[], exdays: readonly number[]): Generator<Occurrence> {
+  if (limit <= 0) return
 
-  const { freq, interval, wkst, setPos, maxEmpty } = plan
-  const buf: number[] = []
-  const picked: number[] = []
-
-  let year = startYear
-  let month = startMonth
-  let ys = yearState(plan, year)
-
-  // WEEKLY: periods start on WKST; without BYSETPOS the first one runs from dtstart to the next WKST (the
-  // days before dtstart could not be occurrences anyway). With BYSETPOS, RFC 5545 counts positions within the
-  // whole week starting on WKST, dates before dtstart then dropped; dateutil counts them from dtstart
-  // (dateutil issue #1398). That week may begin in the previous year: evaluate it with that year's tables.
-  // DAILY: one day per period.
-  let periodDay = freq === WEEKLY ? startDay - ((weekdayOf(startDay) - wkst + 7) % 7) : startDay
-  let first = true
-  if (freq === WEEKLY && setPos !== null) {
-    if (periodDay >= ys.info.firstDay) {
-      first = false
-    } else if (year > MIN_YEAR) {
-      first = false
-      year--
-      ys = yearState(plan, year)
-    }
-  }
+  // Set bookkeeping: `index` is the position in the set (the rule's dates plus rdays minus exdays), `ruleIndex`
+  // what COUNT counts. Both streams come in increasing order, so rdays and exdays are each walked once with a
+  // cursor (no lookup per date, no Date or string made for a date that is not yielded).
   let index = 0
   let yielded = 0
-  let empty = 0
+  let r = 0
+  let e = 0
+  const rn = rdays.length
+  const en = exdays.length
 
-  for (;;) {
-    let info = ys.info
-    let ps: number
-    let pe: number
-    if (freq === YEARLY) {
-      ps = 0
-      pe = info.length
-    } else if (freq === MONTHLY) {
-      ps = info.monthStart[month - 1] as number
-      pe = info.monthStart[month] as number
-    } else {
-      if (periodDay > LAST_DAY) return
-      if (periodDay >= info.firstDay + info.length) {
-        while (periodDay >= yearInfo(year).firstDay + yearInfo(year).length) year++
+  if (count !== 0 && capDay >= startDay) {
+    const { freq, interval, wkst, setPos, maxEmpty } = plan
+    const buf: number[] = []
+    const picked: number[] = []
+
+    let year = startYear
+    let month = startMonth
+    let ys = yearState(plan, year)
+
+    // WEEKLY: periods start on WKST; without BYSETPOS the first one runs from dtstart to the next WKST (the
+    // days before dtstart could not be occurrences anyway). With BYSETPOS, RFC 5545 counts positions within the
+    // whole week starting on WKST, dates before dtstart then dropped; dateutil counts them from dtstart
+    // (dateutil issue #1398). That week may begin in the previous year: evaluate it with that year's tables.
+    // DAILY: one day per period.
+    let periodDay = freq === WEEKLY ? startDay - ((weekdayOf(startDay) - wkst + 7) % 7) : startDay
+    let first = true
+    if (freq === WEEKLY && setPos !== null) {
+      if (periodDay >= ys.info.firstDay) {
+        first = false
+      } else if (year > MIN_YEAR) {
+        first = false
+        year--
         ys = yearState(plan, year)
-        info = ys.info
       }
-      if (freq === WEEKLY) {
-        pe = periodDay - info.firstDay + 7
-        ps = first ? startDay - info.firstDay : pe - 7
+    }
+    let ruleIndex = 0
+    let empty = 0
+
+    for (;;) {
+      let info = ys.info
+      let ps: number
+      let pe: number
+      if (freq === YEARLY) {
+        ps = 0
+        pe = info.length
+      } else if (freq === MONTHLY) {
+        ps = info.monthStart[month - 1] as number
+        pe = info.monthStart[month] as number
       } else {
-        ps = periodDay - info.firstDay
-        pe = ps + 1
-      }
-    }
-    if (info.firstDay + ps > capDay) return
-    first = false
-
-    let n = collect(plan, ys, ps, pe, buf)
-    let list: ArrayLike<number> = buf
-    if (setPos !== null && n > 0) {
-      applySetPos(setPos, buf, n, picked)
-      list = picked
-      n = picked.length
-    }
-
-    if (n === 0) {
-      if (++empty > maxEmpty) return
-    } else {
-      empty = 0
-      for (let k = 0; k < n; k++) {
-        const i = list[k] as number
-        const day = info.firstDay + i
-        if (day > capDay) return
-        if (day < startDay) continue
-        if (count !== null && index >= count) return
-        if (day >= afterDay) {
-          yield { date: formatIndex(info, i), index }
-          if (++yielded >= limit) return
+        if (periodDay > LAST_DAY) break
+        if (periodDay >= info.firstDay + info.length) {
+          while (periodDay >= yearInfo(year).firstDay + yearInfo(year).length) year++
+          ys = yearState(plan, year)
+          info = ys.info
         }
-        index++
+        if (freq === WEEKLY) {
+          pe = periodDay - info.firstDay + 7
+          ps = first ? startDay - info.firstDay : pe - 7
+        } else {
+          ps = periodDay - info.firstDay
+          pe = ps + 1
+        }
       }
-    }
+      if (info.firstDay + ps > capDay) break
+      first = false
 
-    // Next period.
-    if (freq === YEARLY) {
-      year += interval
-      if (year > MAX_YEAR) return
-      ys = yearState(plan, year)
-    } else if (freq === MONTHLY) {
-      month += interval
-      if (month > 12) {
-        year += Math.floor((month - 1) / 12)
-        month = ((month - 1) % 12) + 1
-        if (year > MAX_YEAR) return
-        ys = yearState(plan, year)
+      let n = collect(plan, ys, ps, pe, buf)
+      let list: ArrayLike<number> = buf
+      if (setPos !== null && n > 0) {
+        applySetPos(setPos, buf, n, picked)
+        list = picked
+        n = picked.length
       }
-    } else if (freq === WEEKLY) {
-      periodDay += 7 * interval
-    } else {
-      periodDay += interval
+
+      if (n === 0) {
+        if (++empty > maxEmpty) break
+      } else {
+        empty = 0
+        let ended = false
+        for (let k = 0; k < n; k++) {
+          const i = list[k] as number
+          const day = info.firstDay + i
+          if (day > capDay || (count !== null && ruleIndex >= count)) {
+            ended = true
+            break
+          }
+          if (day < startDay) continue
+          ruleIndex++
+          // The RDATEs before this rule date, then the rule date itself (once, when it is an RDATE too).
+          while (r < rn && (rdays[r] as number) < day) {
+            const d = rdays[r++] as number
+            while (e < en && (exdays[e] as number) < d) e++
+            if (e < en && exdays[e] === d) continue
+            if (d >= afterDay) {
+              yield { date: formatEpochDay(d), index }
+              if (++yielded >= limit) return
+            }
+            index++
+          }
+          if (r < rn && rdays[r] === day) r++
+          while (e < en && (exdays[e] as number) < day) e++
+          if (e < en && exdays[e] === day) continue
+          if (day >= afterDay) {
+            yield { date: formatIndex(info, i), index }
+            if (++yielded >= limit) return
+          }
+          index++
+        }
+        if (ended) break
+      }
+
+      // Next period.
+      if (freq === YEARLY) {
+        year += interval
+        if (year > MAX_YEAR) break
+        ys = yearState(plan, year)
+      } else if (freq === MONTHLY) {
+        month += interval
+        if (month > 12) {
+          year += Math.floor((month - 1) / 12)
+          month = ((month - 1) % 12) + 1
+          if (year > MAX_YEAR) break
+          ys = yearState(plan, year)
+        }
+      } else if (freq === WEEKLY) {
+        periodDay += 7 * interval
+      } else {
+        periodDay += interval
+      }
     }
+  }
+
+  // The rule has no further date: the RDATEs after its last one.
+  while (r < rn) {
+    const d = rdays[r++] as number
+    while (e < en && (exdays[e] as number) < d) e++
+    if (e < en && exdays[e] === d) continue
+    if (d >= afterDay) {
+      yield { date: formatEpochDay(d), index }
+      if (++yielded >= limit) return
+    }
+    index++
   }
 }

@@ -51,3 +51,4 @@ export type { Frequency, Weekday, Until, Rule, ExpandOptions, Occurrence } from 
 export { parseRrule, RruleSyntaxError } from './parse.js'
 export { expandDates } from './expand.js'
 export { expandSet, type SetOptions, type SetOccurrence } from './set.js'
+export { rebaseRule, type RebasedRule } from './rebase.js'

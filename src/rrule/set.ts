@@ -2,9 +2,12 @@
 // the set is the rule's dates plus the RDATEs, minus the EXDATEs, each date once, in increasing order. COUNT and
 // UNTIL bound the rule's own dates only (an RDATE after UNTIL is still in the set), and an EXDATE removes a date
 // whatever produced it, so an excluded rule date still counts toward COUNT.
+//
+// The merge happens inside the expander (expandDays), on epoch days: exception dates are parsed once per expansion
+// into sorted integer arrays and walked with a cursor, so a date costs no lookup and no string until it is yielded.
 
-import { parseIsoDate } from './calendar.js'
-import { expandDates } from './expand.js'
+import { isoDateToEpochDay, parseIsoDate } from './calendar.js'
+import { expandDays } from './expand.js'
 import type { ExpandOptions, Rule } from './types.js'
 
 export interface SetOptions {
@@ -27,11 +30,24 @@ export interface SetOccurrence {
   index: number
 }
 
-function datesOrThrow (name: string, dates: readonly string[]): string[] {
-  for (const d of dates) {
-    if (typeof d !== 'string' || parseIsoDate(d) === null) throw new RangeError(`${name} must hold dates YYYY-MM-DD in years 0001..9999, got ${JSON.stringify(d)}`)
+/** The epoch days of `dates`, sorted (with duplicates); throws a RangeError naming the first invalid one. */
+function epochDaysOrThrow (name: string, dates: readonly string[]): number[] {
+  const days = new Array<number>(dates.length)
+  for (let k = 0; k < dates.length; k++) {
+    const d = dates[k]
+    const day = typeof d === 'string' ? isoDateToEpochDay(d) : NaN
+    if (Number.isNaN(day)) throw new RangeError(`${name} must hold dates YYYY-MM-DD in years 0001..9999, got ${JSON.stringify(d)}`)
+    days[k] = day
   }
-  return [...dates]
+  return days.sort((a, b) => a - b)
+}
+
+/** Removes repeated values from a sorted array in place. */
+function unsafeDistinct (days: number[]): number[] {
+  let k = 0
+  for (let j = 0; j < days.length; j++) if (k === 0 || days[j] !== days[k - 1]) days[k++] = days[j] as number
+  days.length = k
+  return days
 }
 
 /**
@@ -39,46 +55,13 @@ function datesOrThrow (name: string, dates: readonly string[]): string[] {
  * eagerly (RangeError, or what expandDates throws) for invalid arguments.
  */
 export function expandSet (rule: Rule, dtstart: string, options: SetOptions = {}): Generator<SetOccurrence> {
-  const rdates = [...new Set(datesOrThrow('rdates', options.rdates ?? []))].sort()
-  const exdates = new Set(datesOrThrow('exdates', options.exdates ?? []))
+  const rdays = unsafeDistinct(epochDaysOrThrow('rdates', options.rdates ?? []))
+  const exdays = epochDaysOrThrow('exdates', options.exdates ?? [])
   if (options.after !== undefined && parseIsoDate(options.after) === null) throw new RangeError(`options.after must be a date YYYY-MM-DD, got ${JSON.stringify(options.after)}`)
   const limit = options.limit ?? Infinity
   if (typeof limit !== 'number' || Number.isNaN(limit)) throw new RangeError('options.limit must be a number')
-  const expandOptions: ExpandOptions = options.untilDate === undefined ? {} : { untilDate: options.untilDate }
-  const ruleDates = expandDates(rule, dtstart, expandOptions)
-  return merge(ruleDates, rdates, exdates, options.after, limit)
-}
-
-function * merge (ruleDates: Iterator<{ date: string }>, rdates: readonly string[], exdates: ReadonlySet<string>,
-  after: string | undefined, limit: number): Generator<SetOccurrence> {
-  if (limit <= 0) return
-  let next = ruleDates.next()
-  let r = 0
-  let index = 0
-  let yielded = 0
-  const noExdates = exdates.size === 0
-  for (;;) {
-    const fromRule = next.done === true ? undefined : next.value.date
-    const fromRdates = rdates[r]
-    let date: string
-    if (fromRule === undefined) {
-      if (fromRdates === undefined) return
-      date = fromRdates
-      r++
-    } else if (fromRdates === undefined || fromRule < fromRdates) {
-      date = fromRule
-      next = ruleDates.next()
-    } else {
-      date = fromRdates
-      r++
-      // An RDATE that is also a rule date is one member of the set.
-      if (fromRule === fromRdates) next = ruleDates.next()
-    }
-    if (!noExdates && exdates.has(date)) continue
-    if (after === undefined || date >= after) {
-      yield { date, index }
-      if (++yielded >= limit) return
-    }
-    index++
-  }
+  const expandOptions: ExpandOptions = { limit }
+  if (options.untilDate !== undefined) expandOptions.untilDate = options.untilDate
+  if (options.after !== undefined) expandOptions.after = options.after
+  return expandDays(rule, dtstart, expandOptions, rdays, exdays)
 }

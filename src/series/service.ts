@@ -9,7 +9,7 @@ import type { Executor } from '../db/connect.js'
 import { uniqueViolation } from '../db/sql-errors.js'
 import { ApiError } from '../errors.js'
 import { cancelPendingJobs, editedPendingDates, liveDates } from '../jobs/store.js'
-import { expandDates, parseRrule } from '../rrule/index.js'
+import { expandDates, parseRrule, rebaseRule } from '../rrule/index.js'
 import { MAX_MONEY, totalOf } from '../schemas/money.js'
 import { aliasOrThrow, invalid, PAGE_SIZE, type Page } from '../schemas/series-side.js'
 import type { Clock } from '../time/clock.js'
@@ -235,7 +235,10 @@ export class SeriesService {
       const today = localDate(now, timezone)
       dtstartOrThrow(fromDate, today)
       const before = seriesOccurrences(current, undefined, addDays(fromDate, -1)).occurrences
-      const ruleText = input.rrule ?? remainingCountRule(current, before.length === 0 ? 0 : ruleDatesBefore(current, fromDate))
+      // An inherited rule keeps its dates: the parts dtstart implied are written out and INTERVAL keeps its phase
+      // (the new dtstart moves past from_date only when INTERVAL skips from_date's period, which has no rule date).
+      const rebased = input.rrule === undefined ? rebaseRule(parseRrule(current.rrule), current.dtstart, fromDate) : { text: input.rrule, dtstart: fromDate }
+      const ruleText = input.rrule ?? remainingCountRule({ rrule: rebased.text }, before.length === 0 ? 0 : ruleDatesBefore(current, fromDate))
       const rule = ruleOrThrow(ruleText, fromDate, timezone, today)
       const endsOn = endsOnOrThrow(input.ends_on === undefined ? current.endsOn : input.ends_on, fromDate)
       const maxOccurrences = input.max_occurrences !== undefined ? input.max_occurrences : current.maxOccurrences === null ? null : current.maxOccurrences - before.length
@@ -254,7 +257,7 @@ export class SeriesService {
         description: input.description === undefined ? current.description : input.description,
         rrule: rule.text,
         timezone,
-        dtstart: fromDate,
+        dtstart: rebased.dtstart,
         endsOn,
         maxOccurrences,
         flatPrice,

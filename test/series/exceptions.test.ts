@@ -21,6 +21,25 @@ t.test('create: an exdate never gets an instance, an rdate gets one; the record 
   }, { env })
 })
 
+t.test('job_series.create takes exdates and rdates too; a BYDAY union and a WEEKLY BYSETPOS follow RFC 5545 in the instances', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const tenant = await seriesTenant(app)
+    const { tool } = mcp(app, tenant.headers)
+    const created = await tool('job_series.create', { ...weekly, exdates: ['2026-04-06'], rdates: ['2026-04-08', '2026-04-01', '2026-04-08'] })
+    t.equal(created.isError, false, JSON.stringify(created.value))
+    t.strictSame([created.value.exdates, created.value.rdates], [['2026-04-06'], ['2026-04-01', '2026-04-08']], 'sorted, distinct')
+    t.strictSame(dates(await allJobs(app, tenant.headers, created.value.id)), ['2026-03-30', '2026-04-01', '2026-04-08', '2026-04-13'])
+    const got = await tool('job_series.get', { id: created.value.id })
+    t.strictSame([got.value.exdates, got.value.rdates], [['2026-04-06'], ['2026-04-01', '2026-04-08']])
+
+    // Window 03-24 … 04-13. dateutil would give the first of these no date at all and start the second on 03-25.
+    const union = await rest(app, tenant.headers).post('/v1/job_series', { ...weekly, rrule: 'FREQ=MONTHLY;BYDAY=1MO,FR', exdates: ['2026-04-03'] })
+    t.strictSame(dates(await allJobs(app, tenant.headers, union.body.id)), ['2026-03-27', '2026-04-06', '2026-04-10'], 'every Friday and the first Monday, less the exdate')
+    const setPos = await tool('job_series.create', { ...weekly, rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=1', dtstart: '2026-03-25' })
+    t.strictSame(dates(await allJobs(app, tenant.headers, setPos.value.id)), ['2026-03-30', '2026-04-06', '2026-04-13'], 'the first of each week from Monday; Monday 03-23 was before dtstart')
+  }, { env })
+})
+
 t.test('COUNT counts the rule\'s own dates; max_occurrences counts the resulting set', async (t) => {
   await eachApp(t, async (t, { app }) => {
     const tenant = await seriesTenant(app)
@@ -66,8 +85,14 @@ t.test('update: adding an exdate cancels that date\'s pending instance (series_u
     t.strictSame(dates(live(after)), ['2026-03-25', '2026-03-27', '2026-03-28', '2026-04-02'])
     const today = after.find((j) => j.id === before[0].id)
     t.match(today, { status: 'cancelled', cancel_reason: 'series_updated' }, 'today\'s instance started at 00:00Z and is cancelled all the same')
-    const viaMcp = await mcp(app, tenant.headers).tool('job_series.update', { id: daily.id, exdates: [] })
-    t.equal(viaMcp.isError, false, JSON.stringify(viaMcp.value))
+    const { tool } = mcp(app, tenant.headers)
+    // Edit-all: the pending instances from now on are cancelled and every date of the new set gets a fresh one.
+    const REGEN = { cancelled: ['2026-03-25', '2026-03-27', '2026-03-28', '2026-04-02'], created: ['2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-04-02'], kept: [], preserved: [] }
+    const dry = await tool('job_series.update', { id: daily.id, exdates: [], dry_run: true })
+    t.strictSame([dry.isError, dry.value.series.exdates, dry.value.regeneration], [false, [], REGEN], 'dry_run over MCP announces the regeneration …')
+    t.strictSame(dates(live(await allJobs(app, tenant.headers, daily.id))), ['2026-03-25', '2026-03-27', '2026-03-28', '2026-04-02'], '… and writes nothing')
+    const viaMcp = await tool('job_series.update', { id: daily.id, exdates: [] })
+    t.strictSame([viaMcp.isError, viaMcp.value.regeneration], [false, REGEN], '… that the real update then reports')
     t.strictSame(dates(live(await allJobs(app, tenant.headers, daily.id))), ['2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-04-02'],
       'dropping the exdates brings their dates back (today\'s too: only the service cancelled it), the rdate stays')
   }, { env })

@@ -79,3 +79,29 @@ t.test('previews validate like job_series.create', async (t) => {
     }
   })
 })
+
+t.test('the three RFC 5545 corrections of dateutil answer the same over both REST previews and job_series.preview', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const tenant = await seriesTenant(app)
+    const api = rest(app, tenant.headers)
+    const { tool } = mcp(app, tenant.headers)
+    const cases: Array<[string, Record<string, unknown>, string[]]> = [
+      // dateutil intersects the two lists and answers nothing.
+      ['a BYDAY mixing plain and ordinal weekdays is a union', { rrule: 'FREQ=MONTHLY;BYDAY=1MO,FR;COUNT=6', dtstart: '2026-01-01' },
+        ['2026-01-02', '2026-01-05', '2026-01-09', '2026-01-16', '2026-01-23', '2026-01-30']],
+      // dateutil: 2022-01-01, 2022-01-02, 2026-12-28 (it counts 2021 as a year with a week 53).
+      ['BYWEEKNO gives the days before week 1 to the previous year\'s real last week', { rrule: 'FREQ=YEARLY;BYWEEKNO=53;COUNT=3', dtstart: '2022-01-01' },
+        ['2026-12-28', '2026-12-29', '2026-12-30']],
+      // dateutil: 2026-01-07, 2026-01-12, 2026-01-19 (it counts the first week from dtstart).
+      ['WEEKLY BYSETPOS counts positions in weeks starting on WKST', { rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=1;COUNT=3', dtstart: '2026-01-07' },
+        ['2026-01-12', '2026-01-19', '2026-01-26']]
+    ]
+    for (const [says, rule, expectedDates] of cases) {
+      const body = { ...rule, timezone: 'UTC' }
+      const expected = { occurrences: expectedDates.map((date) => ({ date, scheduled_start: `${date}T00:00:00+00:00` })) }
+      for (const url of ['/v1/preview/rrule', '/v1/job_series/preview']) t.strictSame(await api.post(url, body), { status: 200, body: expected }, `${says}: ${url}`)
+      const viaMcp = await tool('job_series.preview', body)
+      t.strictSame([viaMcp.isError, viaMcp.value], [false, expected], `${says}: job_series.preview`)
+    }
+  })
+})

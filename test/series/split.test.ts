@@ -95,3 +95,46 @@ t.test('split refuses a from_date not after dtstart or after the last occurrence
     t.strictSame([missing.status, missing.body.error.code], [404, 'not_found'])
   }, { env })
 })
+
+t.test('a split that keeps the rule keeps its dates: the parts dtstart implied are written out, INTERVAL keeps its phase', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const tenant = await seriesTenant(app)
+    const api = rest(app, tenant.headers)
+    // The window runs 03-24 … 07-02. FREQ=MONTHLY from 03-24 is the 24th of every month.
+    const monthly = (await api.post('/v1/job_series', { ...weekly, rrule: 'FREQ=MONTHLY' })).body
+    const byRest = await api.post(`/v1/job_series/${monthly.id}/split`, { from_date: '2026-04-08', title: 'Renamed' })
+    t.equal(byRest.status, 201, JSON.stringify(byRest.body))
+    t.match(byRest.body.created, { rrule: 'FREQ=MONTHLY;BYMONTHDAY=24', dtstart: '2026-04-08' })
+    t.strictSame([dates(live(await allJobs(app, tenant.headers, monthly.id))), dates(await allJobs(app, tenant.headers, byRest.body.created.id))],
+      [['2026-03-24'], ['2026-04-24', '2026-05-24', '2026-06-24']], 'still the 24th, not the 8th')
+
+    // Every other Tuesday from 03-24: 04-07, 04-21, … Tuesday 04-14 lies in a week without one.
+    const fortnightly = (await api.post('/v1/job_series', { ...weekly, rrule: 'FREQ=WEEKLY;INTERVAL=2' })).body
+    const byMcp = await mcp(app, tenant.headers).tool('job_series.split', { id: fortnightly.id, from_date: '2026-04-14', title: 'Renamed' })
+    t.equal(byMcp.isError, false, JSON.stringify(byMcp.value))
+    t.match(byMcp.value.created, { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', dtstart: '2026-04-20' }, 'the new series starts with the next week that has a date')
+    t.strictSame([dates(live(await allJobs(app, tenant.headers, fortnightly.id))), dates(await allJobs(app, tenant.headers, byMcp.value.created.id))],
+      [['2026-03-24', '2026-04-07'], ['2026-04-21', '2026-05-05', '2026-05-19', '2026-06-02', '2026-06-16', '2026-06-30']], 'still every other Tuesday, not the weeks after 04-14')
+  }, { env: { GENERATION_HORIZON_DAYS: '100' } })
+})
+
+t.test('split: the new series inherits the exdates and rdates from from_date on, or takes the ones given', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const tenant = await seriesTenant(app)
+    const api = rest(app, tenant.headers)
+    // Mondays in the window: 03-30, 04-06, 04-13, 04-20.
+    const exceptions = { exdates: ['2026-03-30', '2026-04-13'], rdates: ['2026-04-01', '2026-04-15'] }
+    const first = (await api.post('/v1/job_series', { ...weekly, ...exceptions })).body
+    const byRest = await api.post(`/v1/job_series/${first.id}/split`, { from_date: '2026-04-06', title: 'Later' })
+    t.equal(byRest.status, 201, JSON.stringify(byRest.body))
+    t.strictSame([byRest.body.created.exdates, byRest.body.created.rdates], [['2026-04-13'], ['2026-04-15']])
+    t.strictSame([dates(live(await allJobs(app, tenant.headers, first.id))), dates(await allJobs(app, tenant.headers, byRest.body.created.id))],
+      [['2026-04-01'], ['2026-04-06', '2026-04-15', '2026-04-20']])
+
+    const second = (await api.post('/v1/job_series', { ...weekly, ...exceptions })).body
+    const byMcp = await mcp(app, tenant.headers).tool('job_series.split', { id: second.id, from_date: '2026-04-06', exdates: ['2026-04-20'] })
+    t.equal(byMcp.isError, false, JSON.stringify(byMcp.value))
+    t.strictSame([byMcp.value.created.exdates, byMcp.value.created.rdates], [['2026-04-20'], ['2026-04-15']], 'given exdates replace the inherited ones')
+    t.strictSame(dates(await allJobs(app, tenant.headers, byMcp.value.created.id)), ['2026-04-06', '2026-04-13', '2026-04-15'])
+  }, { env })
+})
