@@ -524,7 +524,9 @@ function * run (plan: Plan, startYear: number, startMonth: number, startDay: num
     }
   }
 
-  // The rule has no further date: the RDATEs after its last one.
+  // The rule has no further date: the RDATEs after its last one. This is the inner RDATE loop again, on purpose: one
+  // shared inner generator closes over the cursors, which then live in the generator's context instead of
+  // registers, and the whole expansion measured ~15 % slower (bench/rrule.ts, plain and with exception dates).
   while (r < rn) {
     const d = rdays[r++] as number
     while (e < en && (exdays[e] as number) < d) e++
