@@ -2,23 +2,12 @@
 // the dates must be identical, and raw dateutil may differ only on rules those corrections apply to.
 import t from 'tap'
 import { expandDates, parseRrule } from '../../src/rrule/index.js'
+import { prng } from '../helpers/random.js'
 import { dateutilUnavailableReason, runDateutilOracle, type OracleCase } from '../helpers/rrule-oracle.js'
 
 const N = Number(process.env.RRULE_DIFF_N ?? 3000)
 const SEED = Number(process.env.RRULE_DIFF_SEED ?? 20260101)
 const MAX_DATES = 60
-
-/** mulberry32: a tiny seeded PRNG, so a failing case can be reproduced from the seed. */
-function prng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']
 

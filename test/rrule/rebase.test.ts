@@ -2,6 +2,7 @@
 // after `from`, checked on named cases and on random rules against the old expansion.
 import t from 'tap'
 import { expandDates, parseRrule, rebaseRule } from '../../src/rrule/index.js'
+import { addDays, prng } from '../helpers/random.js'
 
 function dates (rrule: string, dtstart: string, until: string, limit = 80): string[] {
   return [...expandDates(parseRrule(rrule), dtstart, { untilDate: until, limit })].map(o => o.date)
@@ -28,21 +29,6 @@ t.test('the parts dtstart implied are written out; INTERVAL keeps its phase', as
   }
   t.throws(() => rebaseRule(parseRrule('FREQ=DAILY'), '2026-03-24', '2026-03-23'), RangeError, 'from before dtstart is refused')
 })
-
-function prng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function addDays (date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
 
 const SHAPES = [
   'FREQ=DAILY', 'FREQ=WEEKLY', 'FREQ=MONTHLY', 'FREQ=YEARLY', 'FREQ=WEEKLY;BYDAY=MO,TH', 'FREQ=WEEKLY;WKST=SU;BYDAY=SU,WE',

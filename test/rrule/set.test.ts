@@ -2,6 +2,7 @@
 // conformance data's sets that fit date-only series and differentially against dateutil.rrule.rruleset.
 import t from 'tap'
 import { expandDates, expandSet, parseRrule, type SetOptions } from '../../src/rrule/index.js'
+import { addDays, prng } from '../helpers/random.js'
 import { loadRruleVectors } from '../helpers/conformance.js'
 import { dateutilUnavailableReason, runDateutilOracle, type OracleCase } from '../helpers/rrule-oracle.js'
 
@@ -67,26 +68,11 @@ t.test('the conformance data\'s rrulesets that fit date-only series expand to da
 const N = Number(process.env.RRULE_SET_DIFF_N ?? 600)
 const SEED = Number(process.env.RRULE_SET_DIFF_SEED ?? 20261201)
 
-function prng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const RULES = [
   'FREQ=DAILY;INTERVAL=3', 'FREQ=WEEKLY;BYDAY=MO,TH', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', 'FREQ=MONTHLY;BYDAY=-1FR',
   'FREQ=MONTHLY;BYMONTHDAY=15,-1', 'FREQ=MONTHLY;BYDAY=1MO,FR', 'FREQ=YEARLY;BYMONTH=3,9;BYDAY=2WE', 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=-1',
   'FREQ=YEARLY;BYWEEKNO=1,52;BYDAY=SA', 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1,-1'
 ]
-
-function addDays (date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
 
 const unavailable = dateutilUnavailableReason()
 
