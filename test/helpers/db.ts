@@ -1,6 +1,7 @@
 // Every test owns its database. PGlite always runs, in memory, loaded from a migrated template dump (~0.4 s
-// instead of ~2 s for a fresh instance + migrations), with the service's own start parameters (PGLITE_OPTIONS). PostgreSQL runs too when TEST_DATABASE_URL is set: each
-// test gets its own database, copied from a migrated template database, and dropped afterwards.
+// instead of ~2 s for a fresh instance + migrations), with the service's own start parameters (PGLITE_OPTIONS).
+// PostgreSQL runs too when TEST_DATABASE_URL is set: each test gets its own database, copied from a migrated
+// template database, and dropped afterwards.
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
