@@ -195,10 +195,19 @@ async function fullFlow (t: Test, service: Service, demo: Demo, browser: Browser
     const text = await main.innerText()
     t.match(text, /Billing\.Invoices\.Issue/)
     t.match(text, /Europe\/Berlin/)
-    t.ok(/occurrence ledger: not available on this server/i.test(text) || await page.getByRole('img', { name: /^Timeline of/ }).count() === 1,
-      'the ledger is a timeline, or "not available" on a server without it')
-    t.ok(/change history: not available on this server/i.test(text) || await page.getByRole('table', { name: 'Change history' }).count() === 1,
-      'the history is a table, or "not available" on a server without it')
+    // The ledger: a timeline of exactly the occurrences GET …/occurrences lists for the last 7 days.
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString()
+    const ledger = await call('GET', `/v1/recurring/rjob_monthly_invoices/occurrences?from=${weekAgo}&to=${new Date().toISOString()}`)
+    const timeline = page.getByRole('img', { name: /^Timeline of \d+ occurrences over the last 7 days/ })
+    t.equal(await timeline.count(), 1, 'the ledger is drawn as a timeline')
+    t.match(await timeline.getAttribute('aria-label'), new RegExp(`^Timeline of ${ledger.data.length as number} occurrences`))
+    t.equal(await page.getByRole('list', { name: 'Outcomes' }).getByRole('listitem').count(), 8, 'a legend entry per outcome of the ledger (8)')
+    // The history: one row per entry of GET …/history, newest first, naming the action and the changed fields.
+    const history = await call('GET', '/v1/recurring/rjob_monthly_invoices/history')
+    const historyRows = page.getByRole('table', { name: 'Change history' }).locator('tbody tr')
+    t.equal(await historyRows.count(), history.data.length)
+    t.strictSame(history.data.map((h: { action: string }) => h.action), ['created'])
+    t.match(await historyRows.first().innerText(), /created[\s\S]*cron_expression: null → "0 9 1 \* \*"/)
     await checkPage(t, w, 'schedule', folder)
   })
 
@@ -214,6 +223,23 @@ async function fullFlow (t: Test, service: Service, demo: Demo, browser: Browser
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByRole('status').getByText('Saved rjob_monthly_invoices').waitFor()
     t.equal((await call('GET', '/v1/recurring/rjob_monthly_invoices')).cron_expression, '0 10 1 * *')
+    const historyRows = page.getByRole('table', { name: 'Change history' }).locator('tbody tr')
+    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Change history"] tbody tr').length === 2)
+    t.match(await historyRows.first().innerText(), /updated[\s\S]*cron_expression: "0 9 1 \* \*" → "0 10 1 \* \*"/, 'the save is the newest history entry')
+  })
+
+  await t.test('a save over a change made elsewhere is refused with 412 and says so; nothing is overwritten', async (t) => {
+    // Another client changes the schedule after the page loaded it: the page's If-Match no longer matches.
+    await call('PATCH', '/v1/recurring/rjob_monthly_invoices', { queue: 'billing-eu' })
+    await page.getByLabel('Cron expression').fill('0 11 1 * *')
+    await page.getByRole('list', { name: 'Preview of the next occurrences' }).getByText(/11:00:00/).first().waitFor()
+    await page.getByRole('button', { name: 'Save' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'changed since this page loaded it' })
+    await alert.waitFor()
+    t.equal(await alert.innerText(), 'The schedule changed since this page loaded it: reload to see the new version.')
+    const stored = await call('GET', '/v1/recurring/rjob_monthly_invoices')
+    t.equal(stored.cron_expression, '0 10 1 * *', 'the refused save changed nothing')
+    t.equal(stored.queue, 'billing-eu', "the other client's change is kept")
   })
 
   await t.test('Executions: filters by status, queue and schedule; detail shows payload, attempts and last error', async (t) => {
