@@ -122,9 +122,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 interface Running { child: ChildProcess, base: string, stderr: () => string }
 
-async function startService (env: Record<string, string>): Promise<Running> {
+/** The built service on a free port, ready; `measured` is the start that is loaded (and profiled with --cpu-prof). */
+async function startService (env: Record<string, string>, measured: boolean): Promise<Running> {
   const port = await freePort()
-  const nodeArgs = args['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']]
+  const nodeArgs = args['cpu-prof'] === undefined || !measured ? [] : ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']]
   const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     cwd: ROOT,
     env: {
@@ -322,8 +323,11 @@ async function runPostgres (): Promise<void> {
   let service: Running | undefined
   let reference: Running | undefined
   try {
-    service = await startService({ DATABASE_URL: url.toString() })
+    // Seeded by a first start, measured on a second one: what is loaded (and profiled) never ran the seeding.
+    service = await startService({ DATABASE_URL: url.toString() }, false)
     await seed(service.base)
+    await stop(service)
+    service = await startService({ DATABASE_URL: url.toString() }, true)
     reference = await startReference(['--url', url.toString()])
     const sampler = rssSampler(service.child.pid!)
     await measureRoutes('postgres', service, reference)
@@ -342,10 +346,10 @@ async function runPglite (): Promise<void> {
   let reference: Running | undefined
   try {
     // First start (initdb, migrations) and seeding, then a restart: the RSS that counts is a normal start's.
-    service = await startService({ DATA_DIR: dataDir })
+    service = await startService({ DATA_DIR: dataDir }, false)
     await seed(service.base)
     await stop(service)
-    service = await startService({ DATA_DIR: dataDir })
+    service = await startService({ DATA_DIR: dataDir }, true)
     await sleep(IDLE_WAIT_MS)
     memory.push({ engine: 'pglite', label: `idle RSS ${IDLE_WAIT_MS / 1000} s after a restart`, mb: rssMb(service.child.pid!), target: 280 })
     reference = await startReference(['--pglite', '--token', TOKEN, '--id', GET_ID])
