@@ -24,6 +24,7 @@ import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
 import { LOG_REDACT, LOG_SERIALIZERS } from './plugins/log-redaction.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
+import { sharedRateLimitStore, windowCounterFor } from './plugins/rate-limit-store.js'
 import { occurrencesRoutes } from './occurrences/routes.js'
 import { recurringRoutes } from './recurring/routes.js'
 import { CANONICAL_UUID, withoutIds } from './schemas/common.js'
@@ -98,7 +99,8 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
     await app.register(adminRoutes, { prefix: '/admin/v1', deps, adminToken: deps.config.adminToken })
   }
 
-  // Everything below needs an API key, and is rate limited per key (fixed one-minute window, docs/contract.md §9).
+  // Everything below needs an API key, and is rate limited per key (fixed one-minute windows of the service clock,
+  // counted across every instance on one PostgreSQL database: docs/contract.md §9, §10).
   // API keys are looked up through a short-lived cache that revocations empty on every instance.
   const keys = new KeyCache(deps.database)
   await keys.start()
@@ -110,6 +112,11 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
       hook: 'preHandler',
       max: deps.config.rateLimitPerMinute,
       timeWindow: 60_000,
+      store: sharedRateLimitStore({
+        counter: windowCounterFor(deps.database),
+        clock: deps.clock,
+        onLeaseError: (error) => app.log.warn({ err: error }, 'could not lease from the shared rate-limit count; counting on this instance for now')
+      }),
       keyGenerator: (request) => request.principal?.keyId ?? request.ip,
       errorResponseBuilder: (_request, context) =>
         new ApiError('rate_limited', `Rate limit of ${context.max} requests per minute exceeded; retry in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`)

@@ -291,3 +291,12 @@ export const jobAssignments = pgTable('job_assignments', {
   jobId: uuid('job_id').notNull().references(() => jobs.id, { onDelete: 'cascade' }),
   userId: uuid('user_id').notNull().references(() => teamMembers.id)
 }, (t) => [primaryKey({ name: 'job_assignments_pkey', columns: [t.jobId, t.userId] })])
+
+// docs/contract.md §10 "Abuse": the per-key rate limit's count for one fixed minute, shared by every instance on one
+// PostgreSQL database (plugins/rate-limit-store.ts). `count` is what instances have leased of the allowance, so it may
+// pass the limit by the last lease's unused part. The window leads the key, so pruning ended windows is a range scan.
+export const rateLimitWindows = pgTable('rate_limit_windows', {
+  windowStart: instant('window_start').notNull(),
+  key: text('key').notNull(),
+  count: integer('count').notNull()
+}, (t) => [primaryKey({ name: 'rate_limit_windows_pkey', columns: [t.windowStart, t.key] })])
