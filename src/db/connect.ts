@@ -90,6 +90,26 @@ async function initializeInChild (dir: string): Promise<void> {
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000
 const SESSION_SETTINGS = { idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS }
 
+/**
+ * Resolves once a fresh connection to `url` answers `select 1` within `timeoutMs`; rejects with the driver's error
+ * (refused, unknown host, authentication, no such database) or, for a server that accepts the connection and then
+ * says nothing, with CONNECT_TIMEOUT: postgres.js would retry that handshake for as long as a query waits.
+ */
+export async function probePostgres (url: string, timeoutMs: number): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: timeoutMs / 1000 })
+  let timer: NodeJS.Timeout | undefined
+  const silent = new Promise<never>((_resolve, reject) => {
+    const { hostname, port } = new URL(url.replace(/@[^/?#]*/, (hosts) => hosts.split(',')[0]!))
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer from ${hostname || 'localhost'}:${port || 5432} within ${(timeoutMs / 1000).toFixed(1)} s`), { code: 'CONNECT_TIMEOUT' })), timeoutMs)
+  })
+  try {
+    await Promise.race([client`select 1`, silent])
+  } finally {
+    clearTimeout(timer)
+    await client.end({ timeout: 0 })
+  }
+}
+
 function openPostgres (url: string, max: number): Database {
   // docs/contract.md §10: no query waits on a database that stopped answering (watchdog.ts), and reconnects after an
   // outage come at most half a second apart instead of postgres.js's default backoff of up to 20 s.

@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import type { PgliteDatabase } from 'drizzle-orm/pglite'
 import postgres from 'postgres'
 import type { Database } from './connect.js'
+import { CONNECT_TIMEOUT_MS } from './watchdog.js'
 
 /** drizzle/ at the project root, from src/db (tsx) and from dist/db (built) alike. */
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
@@ -20,8 +21,9 @@ export async function migrateDatabase (database: Database, url?: string): Promis
     return
   }
   if (url === undefined) throw new Error('migrating PostgreSQL needs its URL')
-  // Drizzle's postgres.js guide: migrate over a separate single connection.
-  const client = postgres(url, { max: 1, onnotice: () => {} })
+  // Drizzle's postgres.js guide: migrate over a separate single connection. A host that swallows packets fails the
+  // connect as fast as the service's own pool does, so start-up retries on schedule (main.ts).
+  const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_MS / 1000 })
   try {
     const db = drizzlePostgres(client)
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`)

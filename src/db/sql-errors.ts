@@ -45,3 +45,34 @@ export function isSerializationFailure (error: unknown): boolean {
   }
   return false
 }
+
+const UNREACHABLE_HOST = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECT_TIMEOUT'])
+
+/**
+ * Why the database could not be reached at start-up, as one line (docs/contract.md §10 "Configuration"): "host
+ * unreachable", "authentication failed", "database does not exist" or "database is starting up", with the driver's
+ * own words in parentheses. Null when the error is something else (a failing migration, a bug): not worth a retry.
+ */
+export function unreachableReason (error: unknown): string | null {
+  for (const e of causes(error)) {
+    const code = e.code
+    const detail = typeof e.message === 'string' && e.message !== '' ? e.message : String(code)
+    if (code === '3D000') return `database does not exist (${detail})`
+    if (code === '28P01' || code === '28000') return `authentication failed (${detail})`
+    if (code === '57P03') return `database is starting up (${detail})`
+    if (typeof code === 'string' && UNREACHABLE_HOST.has(code)) return `host unreachable (${detail})`
+    if (Array.isArray(e.errors)) {
+      for (const inner of e.errors) {
+        const reason = unreachableReason(inner)
+        if (reason !== null) return reason
+      }
+    }
+  }
+  return isConnectionError(error) ? `connection lost (${innermostMessage(error)})` : null
+}
+
+function innermostMessage (error: unknown): string {
+  let message = ''
+  for (const e of causes(error)) if (typeof e.message === 'string' && e.message !== '') message = e.message
+  return message
+}
