@@ -44,7 +44,11 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
     reply.raw.on('close', onClose)
     try {
       const claimed = await executions.claimWaiting(tenantId, input, waitSeconds * 1000, gone.signal)
-      if (gone.signal.aborted && claimed.length > 0) {
+      // A close that arrived while the claim ran is only read at the event loop's next poll for I/O (on PGlite the
+      // woken claim runs in the same turns as the commit that woke it): let that poll happen before answering, so
+      // the executions go back instead of to a socket that is already gone.
+      if (claimed.length > 0 && !gone.signal.aborted) await new Promise((resolve) => setImmediate(resolve))
+      if (claimed.length > 0 && (gone.signal.aborted || request.raw.socket.destroyed)) {
         await executions.releaseMany(tenantId, workerId, claimed.map((e) => e.id))
         return { data: [] }
       }

@@ -1,6 +1,8 @@
 // docs/contract.md §11: claims with wait_seconds wait (holding no connection) and answer as soon as an execution becomes
 // claimable — enqueued, retried after its backoff, released, or on another instance — or {data: []} when the
 // time is up or the app closes. Release and the batch acknowledgements, each item judged on its own.
+import { once } from 'node:events'
+import { connect, type AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
@@ -115,6 +117,31 @@ t.test('POST /v1/executions/claim with wait_seconds', async (t) => {
       await parked(ctx.clock)
       await ctx.app.close()
       t.strictSame((await idle).json(), { data: [] })
+    })
+  })
+
+  await t.test('a client that goes away as its claim is woken is not left holding the execution', async (t) => {
+    await eachApp(t, async (t, ctx) => {
+      const tenant = await setup(ctx)
+      await ctx.app.listen({ port: 0, host: '127.0.0.1' })
+      const socket = connect((ctx.app.server.address() as AddressInfo).port, '127.0.0.1')
+      t.teardown(() => { socket.destroy() })
+      await once(socket, 'connect')
+      const body = JSON.stringify({ worker_id: 'gone', wait_seconds: 20 })
+      socket.write(`POST /v1/executions/claim HTTP/1.1\r\nhost: test\r\nauthorization: ${tenant.headers.authorization}\r\n` +
+        `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+      await parked(ctx.clock)
+      // The connection closes and, before the server has read the close, an execution is committed: on PGlite the
+      // woken claim runs in the same turns as the trigger, so its answer would go to a socket that is gone.
+      socket.destroy()
+      const enqueued = await trigger(ctx.app, tenant)
+      const deadline = performance.now() + 5_000
+      let row: Json
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 10))
+        row = (await ctx.app.inject({ method: 'GET', url: `/v1/executions/${enqueued.id as string}`, headers: tenant.headers })).json()
+      } while (row.status !== 'queued' && performance.now() < deadline)
+      t.match(row, { status: 'queued', attempt: 0, lease_expires_at: null }, 'claimable again (never claimed, or given back)')
     })
   })
 

@@ -53,31 +53,54 @@ export function collect<E extends 'completed' | 'failed' | 'released' | 'claimed
   })
 }
 
+/** `promise`, or a rejection naming `what` once `ms` have passed: a test fails instead of waiting for ever. */
+export async function within<T> (ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((resolve, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms) })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 export async function eachService (t: Test, name: string, fn: (t: Test, db: TestDatabase) => Promise<void>): Promise<void> {
   await t.test(name, async (t) => {
     for (const engine of engines()) await t.test(`[${engine}]`, async (t) => { await fn(t, await openTestDb(t, engine)) })
   })
 }
 
-/** A TCP proxy in front of the service whose connections a test can cut. */
-export async function tcpProxy (t: Test, targetPort: string): Promise<{ url: string, cut: () => void, restore: () => void }> {
-  const sockets = new Set<Socket>()
+/**
+ * A TCP proxy in front of the service. cut() closes every connection and refuses new ones until restore();
+ * freeze() makes every connection silent — open, but nothing passes either way, as behind a dead network path —
+ * and new ones are born silent until thaw() (a silent connection stays silent).
+ */
+export interface TcpProxy { url: string, cut: () => void, restore: () => void, freeze: () => void, thaw: () => void }
+
+export async function tcpProxy (t: Test, targetPort: string): Promise<TcpProxy> {
+  const links = new Set<{ client: Socket, upstream: Socket, silent: boolean }>()
   let refusing = false
+  let silent = false
   const server: Server = createServer((client) => {
     if (refusing) { client.destroy(); return }
     const upstream = connect(Number(targetPort), '127.0.0.1')
-    sockets.add(client).add(upstream)
-    const drop = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream) }
+    const link = { client, upstream, silent }
+    links.add(link)
+    const drop = () => { client.destroy(); upstream.destroy(); links.delete(link) }
     client.on('error', drop).on('close', drop)
     upstream.on('error', drop).on('close', drop)
-    client.pipe(upstream).pipe(client)
+    client.on('data', (chunk) => { if (!link.silent) upstream.write(chunk) })
+    upstream.on('data', (chunk) => { if (!link.silent) client.write(chunk) })
   })
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
-  t.teardown(() => { for (const s of sockets) s.destroy(); server.close() })
+  const destroyAll = () => { for (const l of links) { l.client.destroy(); l.upstream.destroy() } links.clear() }
+  t.teardown(() => { destroyAll(); server.close() })
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    cut: () => { refusing = true; for (const s of sockets) s.destroy() },
-    restore: () => { refusing = false }
+    cut: () => { refusing = true; destroyAll() },
+    restore: () => { refusing = false },
+    freeze: () => { silent = true; for (const l of links) l.silent = true },
+    thaw: () => { silent = false }
   }
 }

@@ -1,6 +1,7 @@
 // @recurring-jobs/client: the typed REST client and the Worker (docs/contract.md §11).
 export { createClient, type ClientOptions, type Execution, type RecurringJobsClient, type components, type paths } from './client.js'
 export {
+  RequestTimeoutError,
   Worker,
   describeError,
   type Handler,

@@ -2,8 +2,10 @@
 // handler with a heartbeat every third of timeout_seconds, and acknowledges (complete / fail) in batches — a
 // batch leaves as soon as the previous one is answered, so several ready acknowledgements share one request.
 // Network errors and 503/429 are retried with jittered backoff until they succeed: an acknowledgement is never
-// dropped, only made moot when the lease is gone (409), in which case the handler's signal aborts. Time and
-// fetch are injectable (WorkerInternals) so the loop is testable without sleeping.
+// dropped, only made moot when the lease is gone (409), in which case the handler's signal aborts. Every request
+// has a deadline (requestTimeoutMs; a claim's is its long-poll wait plus that margin), so one sent on a connection
+// that went silent fails and is retried instead of waiting forever. Time and fetch are injectable
+// (WorkerInternals) so the loop is testable without sleeping.
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { createClient, type Execution, type RecurringJobsClient } from './client.js'
@@ -47,6 +49,11 @@ export interface WorkerOptions {
   schedules?: ScheduleDefinition[]
   pollSeconds?: number
   logger?: WorkerLogger
+  /**
+   * How long a request may take before it counts as a network error and is retried (default 30 s). A claim may
+   * take its long-poll wait (pollSeconds) plus this.
+   */
+  requestTimeoutMs?: number
 }
 
 export interface StopOptions { graceMs?: number }
@@ -80,6 +87,15 @@ export const MAX_ERROR_BYTES = 4096
 const MAX_BATCH = 500
 const MAX_CLAIM = 100
 const RETRY_STATUSES = new Set([429, 502, 503, 504])
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+
+/** A request that outlived its deadline (retried like any network error). */
+export class RequestTimeoutError extends Error {
+  constructor (what: string, ms: number) {
+    super(`${what} got no answer within ${ms} ms`)
+    this.name = 'RequestTimeoutError'
+  }
+}
 
 const systemClock: WorkerClock = {
   now: () => new Date(),
@@ -172,7 +188,7 @@ class Batcher<Item extends { id: string }> {
 
 export class Worker extends EventEmitter<WorkerEvents> {
   readonly workerId: string
-  readonly #options: Required<Pick<WorkerOptions, 'queues' | 'concurrency' | 'pollSeconds'>> & WorkerOptions
+  readonly #options: Required<Pick<WorkerOptions, 'queues' | 'concurrency' | 'pollSeconds' | 'requestTimeoutMs'>> & WorkerOptions
   readonly #api: RecurringJobsClient
   readonly #clock: WorkerClock
   readonly #random: () => number
@@ -194,8 +210,10 @@ export class Worker extends EventEmitter<WorkerEvents> {
     const concurrency = options.concurrency ?? 1
     const pollSeconds = options.pollSeconds ?? 20
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError('concurrency must be a positive integer')
+    const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     if (!Number.isInteger(pollSeconds) || pollSeconds < 0 || pollSeconds > 30) throw new TypeError('pollSeconds must be an integer from 0 to 30')
-    this.#options = { ...options, queues: options.queues ?? ['default'], concurrency, pollSeconds }
+    if (!Number.isFinite(requestTimeoutMs) || requestTimeoutMs <= 0) throw new TypeError('requestTimeoutMs must be a positive number')
+    this.#options = { ...options, queues: options.queues ?? ['default'], concurrency, pollSeconds, requestTimeoutMs }
     this.workerId = options.workerId ?? `worker-${randomUUID()}`
     this.#clock = internals.clock ?? systemClock
     this.#random = internals.random ?? Math.random
@@ -203,9 +221,9 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#maxRetryMs = internals.maxRetryMs ?? 10_000
     this.#api = createClient({ baseUrl: options.baseUrl, token: options.token, ...(internals.fetch === undefined ? {} : { fetch: internals.fetch }) })
     const workerId = this.workerId
-    this.#completes = new Batcher((items) => this.#batch('complete', () => this.#api.POST('/v1/executions/complete', { body: { worker_id: workerId, items } })))
-    this.#fails = new Batcher((items) => this.#batch('fail', () => this.#api.POST('/v1/executions/fail', { body: { worker_id: workerId, items } })))
-    this.#heartbeats = new Batcher((items) => this.#batch('heartbeat', () => this.#api.POST('/v1/executions/heartbeat', { body: { worker_id: workerId, ids: items.map((i) => i.id) } })))
+    this.#completes = new Batcher((items) => this.#batch('complete', (signal) => this.#api.POST('/v1/executions/complete', { body: { worker_id: workerId, items }, signal })))
+    this.#fails = new Batcher((items) => this.#batch('fail', (signal) => this.#api.POST('/v1/executions/fail', { body: { worker_id: workerId, items }, signal })))
+    this.#heartbeats = new Batcher((items) => this.#batch('heartbeat', (signal) => this.#api.POST('/v1/executions/heartbeat', { body: { worker_id: workerId, ids: items.map((i) => i.id) }, signal })))
   }
 
   /** Executions whose handler is running now. */
@@ -217,8 +235,9 @@ export class Worker extends EventEmitter<WorkerEvents> {
     this.#started = true
     const schedules = this.#options.schedules ?? []
     if (schedules.length > 0) {
-      const { error, response } = await this.#request('register', () => this.#api.POST('/v1/workers/register', {
-        body: { worker_id: this.workerId, queues: this.#options.queues, job_types: Object.keys(this.#options.handlers), recurring: schedules as never }
+      const { error, response } = await this.#request('register', (signal) => this.#api.POST('/v1/workers/register', {
+        body: { worker_id: this.workerId, queues: this.#options.queues, job_types: Object.keys(this.#options.handlers), recurring: schedules as never },
+        signal
       }))
       if (error !== undefined) throw new Error(`registering schedules answered ${response.status}: ${JSON.stringify(error)}`)
     }
@@ -250,7 +269,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
   }
 
   async #claimLoop (): Promise<void> {
-    const { queues, concurrency, pollSeconds } = this.#options
+    const { queues, concurrency, pollSeconds, requestTimeoutMs } = this.#options
     let failures = 0
     while (!this.#stopping) {
       const free = concurrency - this.#running.size
@@ -261,10 +280,10 @@ export class Worker extends EventEmitter<WorkerEvents> {
       }
       let claimed: Execution[]
       try {
-        const { data, error, response } = await this.#request('claim', () => this.#api.POST('/v1/executions/claim', {
+        const { data, error, response } = await this.#request('claim', (signal) => this.#api.POST('/v1/executions/claim', {
           body: { worker_id: this.workerId, queues, limit: Math.min(free, MAX_CLAIM), wait_seconds: pollSeconds },
-          signal: this.#claimAbort.signal
-        }), this.#claimAbort.signal)
+          signal
+        }), { signal: this.#claimAbort.signal, timeoutMs: pollSeconds * 1000 + requestTimeoutMs })
         if (data === undefined) throw new Error(`claim answered ${response.status}: ${JSON.stringify(error)}`)
         claimed = data.data
         failures = 0
@@ -352,35 +371,62 @@ export class Worker extends EventEmitter<WorkerEvents> {
   }
 
   async #release (job: Job): Promise<void> {
-    const { data, error, response } = await this.#request('release', () => this.#api.POST('/v1/executions/{id}/release', {
-      params: { path: { id: job.execution.id } }, body: { worker_id: this.workerId }
+    const { data, error, response } = await this.#request('release', (signal) => this.#api.POST('/v1/executions/{id}/release', {
+      params: { path: { id: job.execution.id } }, body: { worker_id: this.workerId }, signal
     }))
     if (data !== undefined) this.emit('released', data)
     // 409/404: the lease had already gone (expired); nothing is held either way.
     else this.#report(new Error(`release of ${job.execution.id} answered ${response.status}: ${JSON.stringify(error)}`), 'release refused')
   }
 
-  async #batch (what: string, call: () => Promise<{ data?: { results: ItemResult[] }, error?: unknown, response: Response }>): Promise<ItemResult[]> {
+  async #batch (what: string, call: (signal: AbortSignal) => Promise<{ data?: { results: ItemResult[] }, error?: unknown, response: Response }>): Promise<ItemResult[]> {
     const { data, error, response } = await this.#request(what, call)
     if (data === undefined) throw new Error(`${what} answered ${response.status}: ${JSON.stringify(error)}`)
     return data.results
   }
 
-  /** One request, retried with jittered backoff on network errors and 429/502/503/504 until it is answered. */
-  async #request<R extends { response: Response }> (what: string, call: () => Promise<R>, signal?: AbortSignal): Promise<R> {
+  /**
+   * One request, retried with jittered backoff on network errors (a missed deadline among them) and 429/502/503/504
+   * until it is answered. Each attempt gets `timeoutMs` (requestTimeoutMs by default), reading the body included;
+   * `signal` gives up altogether (stop()).
+   */
+  async #request<R extends { response: Response }> (what: string, call: (signal: AbortSignal) => Promise<R>,
+    { signal, timeoutMs = this.#options.requestTimeoutMs }: { signal?: AbortSignal, timeoutMs?: number } = {}): Promise<R> {
     for (let failures = 1; ; failures++) {
+      let error: unknown
       try {
-        const r = await call()
+        const r = await this.#attempt(what, call, timeoutMs, signal)
         if (!RETRY_STATUSES.has(r.response.status)) return r
-        throw new RetryableError(`${what} answered ${r.response.status}`)
-      } catch (error) {
-        if (isAborted(signal)) throw error
-        const delayMs = this.#retryDelayMs(failures)
-        this.#log('warn', { err: error, attempt: failures, retryInMs: delayMs }, `${what} failed; retrying`)
-        if (failures === 1) this.#report(error, `${what} failed; retrying`)
-        await this.#clock.sleep(delayMs, signal)
-        if (isAborted(signal)) throw error
+        error = new RetryableError(`${what} answered ${r.response.status}`)
+      } catch (caught) {
+        if (isAborted(signal)) throw caught
+        error = caught
       }
+      const delayMs = this.#retryDelayMs(failures)
+      this.#log('warn', { err: error, attempt: failures, retryInMs: delayMs }, `${what} failed; retrying`)
+      if (failures === 1) this.#report(error, `${what} failed; retrying`)
+      await this.#clock.sleep(delayMs, signal)
+      if (isAborted(signal)) throw error
+    }
+  }
+
+  /** One try of a request: aborted when `signal` aborts, and rejected with RequestTimeoutError after `timeoutMs`. */
+  async #attempt<R> (what: string, call: (signal: AbortSignal) => Promise<R>, timeoutMs: number, signal: AbortSignal | undefined): Promise<R> {
+    const abort = new AbortController()
+    const ended = new AbortController()
+    const giveUp = () => abort.abort(signal?.reason)
+    signal?.addEventListener('abort', giveUp, { once: true })
+    if (signal?.aborted === true) giveUp()
+    // eslint-disable-next-line no-void -- the sleep never rejects; its only effect is the abort
+    void this.#clock.sleep(timeoutMs, ended.signal).then(() => { if (!ended.signal.aborted) abort.abort(new RequestTimeoutError(what, timeoutMs)) })
+    try {
+      return await call(abort.signal)
+    } catch (error) {
+      // fetch rejects with the signal's reason, or with its own error about the abort: name the deadline either way.
+      throw abort.signal.reason instanceof RequestTimeoutError ? abort.signal.reason : error
+    } finally {
+      ended.abort()
+      signal?.removeEventListener('abort', giveUp)
     }
   }
 
