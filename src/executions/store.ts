@@ -7,7 +7,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, notExists, or
 import { alias } from 'drizzle-orm/pg-core'
 import type { Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
-import { executions, recurringJobs } from '../db/tables.js'
+import { executions, recurringJobHistory, recurringJobs } from '../db/tables.js'
 import { retryDelayMs } from './backoff.js'
 import { enqueue, REPLACED_ERROR, replace, type ExecutionPatch, type NewExecution } from './lifecycle.js'
 
@@ -195,15 +195,23 @@ export async function unfinishedExecutions (tx: Executor, schedules: ReadonlyArr
 /**
  * docs/contract.md §12 auto_pause_after_failures: true when the schedule's last `n` finished schedule-triggered executions
  * all ended failed (executions ended by overlap_policy replace are not failures of the job, and are passed over).
+ * Only executions that finished in the schedule's current run count: since it was created (a deleted schedule's
+ * executions are kept, and one re-created under its id starts afresh) or last resumed (a resume after an
+ * auto-pause gives it `n` new chances, not one).
  */
 export async function lastScheduleExecutionsFailed (db: Executor, tenantId: string, recurringId: string, n: number): Promise<boolean> {
+  const runStartedAt = sql`greatest(
+    (select ${recurringJobs.createdAt} from ${recurringJobs} where ${recurringJobs.tenantId} = ${tenantId} and ${recurringJobs.id} = ${recurringId}),
+    (select max(${recurringJobHistory.at}) from ${recurringJobHistory}
+      where ${recurringJobHistory.tenantId} = ${tenantId} and ${recurringJobHistory.recurringId} = ${recurringId} and ${recurringJobHistory.action} = 'resumed'))`
   const rows = await db.select({ status: executions.status }).from(executions)
     .where(and(
       eq(executions.tenantId, tenantId),
       eq(executions.recurringId, recurringId),
       eq(executions.trigger, 'schedule'),
       inArray(executions.status, ['succeeded', 'failed']),
-      sql`${executions.lastError} is distinct from ${REPLACED_ERROR}`
+      sql`${executions.lastError} is distinct from ${REPLACED_ERROR}`,
+      sql`${executions.finishedAt} >= ${runStartedAt}`
     ))
     .orderBy(desc(executions.finishedAt), desc(executions.seq))
     .limit(n)
