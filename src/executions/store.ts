@@ -172,8 +172,13 @@ export async function lockExpiredLeases (tx: Executor, now: Date, limit: number)
     .for('update', { skipLocked: true })
 }
 
-/** The unfinished (queued or running) executions of these schedules, oldest first, by `tenantId recurringId`. */
-export async function unfinishedExecutions (tx: Executor, schedules: ReadonlyArray<{ tenantId: string, recurringId: string }>): Promise<Map<string, string[]>> {
+/**
+ * The executions of these schedules unfinished at `now` (lifecycle.isUnfinishedAt: queued, or running unless the lease
+ * of its last attempt ran out before now), oldest first, by `tenantId recurringId`. The expired last attempt is
+ * left out whether or not an instance has expired it yet: another instance may be doing so in this very moment,
+ * and the overlap policies must judge the same way on every instance.
+ */
+export async function unfinishedExecutions (tx: Executor, schedules: ReadonlyArray<{ tenantId: string, recurringId: string }>, now: Date): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>()
   if (schedules.length === 0) return out
   const wanted = new Set(schedules.map((s) => `${s.tenantId} ${s.recurringId}`))
@@ -181,7 +186,8 @@ export async function unfinishedExecutions (tx: Executor, schedules: ReadonlyArr
     .where(and(
       inArray(executions.status, ['queued', 'running']),
       inArray(executions.tenantId, [...new Set(schedules.map((s) => s.tenantId))]),
-      inArray(executions.recurringId, [...new Set(schedules.map((s) => s.recurringId))])
+      inArray(executions.recurringId, [...new Set(schedules.map((s) => s.recurringId))]),
+      sql`not (${executions.status} = 'running' and coalesce(${executions.leaseExpiresAt} < ${at(now)}, false) and ${executions.attempt} >= ${executions.maxAttempts})`
     ))
     .orderBy(asc(executions.seq))
   for (const r of rows) {

@@ -87,7 +87,7 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
       const batch = await deps.database.db.transaction(async (tx) => {
         const due = await store.lockDueSchedules(tx, now, batchSize)
         // Overlap policies judge against the schedule's unfinished executions; allow needs no look-up.
-        const unfinished = await unfinishedExecutions(tx, due.filter((d) => d.overlapPolicy !== 'allow').map((d) => d.job))
+        const unfinished = await unfinishedExecutions(tx, due.filter((d) => d.overlapPolicy !== 'allow').map((d) => d.job), now)
         const plans = planBatch(due.map((d) => ({ ...d, active: unfinished.get(`${d.tenantId} ${d.id}`) ?? [] })), now, options.plan)
         const items: NewExecution[] = []
         const skips: OccurrenceSkip[] = []
