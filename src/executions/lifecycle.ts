@@ -109,6 +109,18 @@ export function isFinished (status: ExecutionStatus): boolean {
 }
 
 /**
+ * Unfinished at `now`, as the overlap policies judge it (docs/contract.md §12): queued, or running — unless its lease ran
+ * out before now on its last attempt, which has then already failed (expire), whichever instance writes that down.
+ * A running one with attempts left is unfinished either way (expire queues it again). store.unfinishedExecutions
+ * selects exactly these, in SQL.
+ */
+export function isUnfinishedAt (row: Pick<ExecutionState, 'status' | 'attempt' | 'maxAttempts' | 'leaseExpiresAt'>, now: Date): boolean {
+  if (row.status === 'queued') return true
+  if (row.status !== 'running') return false
+  return row.leaseExpiresAt === null || row.leaseExpiresAt.getTime() >= now.getTime() || row.attempt < row.maxAttempts
+}
+
+/**
  * queued → running: one more attempt, leased to `workerId` for timeout_seconds. store.claimExecutions applies
  * this to a whole set in one statement (the same columns, computed in SQL); a test keeps the two equal.
  */

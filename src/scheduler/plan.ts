@@ -151,12 +151,14 @@ function evaluate (s: DueSchedule, now: Date, cap: number): SchedulePlan {
     candidates.push({ scheduledFor: first, coalescedCount: count, coversUntil: cursor })
   } else {
     const onTimeFromMs = nowMs - (s.misfireThresholdSeconds ?? DEFAULT_MISFIRE_THRESHOLD_SECONDS) * 1000
+    // The skipped range never reaches past ends_at: the occurrences after it are after_end, not skipped_misfire.
+    const skippedUntilMs = s.endsAt == null ? onTimeFromMs : Math.min(onTimeFromMs, s.endsAt.getTime() + 1)
     let missed = 0
     let occurrence: Date | null = first
     while (occurrence !== null && occurrence.getTime() <= nowMs) {
       if (occurrence.getTime() < onTimeFromMs && (misfire === 'skip' || missed >= MISFIRE_ALL_CAP)) {
         // Every missed occurrence from here on is skipped, in one range; the walk resumes at the first on-time one.
-        skips.push({ fromAt: occurrence, untilAt: new Date(onTimeFromMs), outcome: 'skipped_misfire' })
+        skips.push({ fromAt: occurrence, untilAt: new Date(skippedUntilMs), outcome: 'skipped_misfire' })
         occurrence = next(new Date(onTimeFromMs - 1))
         continue
       }

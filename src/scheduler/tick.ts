@@ -1,4 +1,4 @@
-// One scheduler tick: enqueue every due occurrence, expire leases, prune old executions, sample the backlog.
+// One scheduler tick: expire leases, enqueue every due occurrence, prune old executions, sample the backlog.
 // The scheduler decides when; the executions feature (lifecycle.ts, store.ts, service.ts) writes every row.
 // Enqueuing claims due schedules in batches; each batch is one transaction (lock SKIP LOCKED → plan → insert
 // executions → advance schedules). (tenant_id, recurring_id, scheduled_for) is unique among schedule
@@ -87,7 +87,7 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
       const batch = await deps.database.db.transaction(async (tx) => {
         const due = await store.lockDueSchedules(tx, now, batchSize)
         // Overlap policies judge against the schedule's unfinished executions; allow needs no look-up.
-        const unfinished = await unfinishedExecutions(tx, due.filter((d) => d.overlapPolicy !== 'allow').map((d) => d.job))
+        const unfinished = await unfinishedExecutions(tx, due.filter((d) => d.overlapPolicy !== 'allow').map((d) => d.job), now)
         const plans = planBatch(due.map((d) => ({ ...d, active: unfinished.get(`${d.tenantId} ${d.id}`) ?? [] })), now, options.plan)
         const items: NewExecution[] = []
         const skips: OccurrenceSkip[] = []
@@ -159,9 +159,12 @@ export async function tickOnce (deps: TickDeps, options: TickOptions = {}): Prom
     }
   }
   const executions = new ExecutionsService(deps.database.db, deps.clock, { events: deps.events, random: deps.random })
-  const enqueued = await step<EnqueueResult>({ enqueued: 0, failedSchedules: 0, batches: 0, moreWork: false }, () => enqueueDue(deps, options))
+  // Leases first: an attempt whose lease ran out before now has already failed (docs/contract.md §6), so the overlap
+  // policies below judge a due occurrence against what is really unfinished (a last attempt that ran out is not),
+  // and an auto-pause it causes stops the schedule before its next occurrence is enqueued.
   const leaseLimit = options.leaseBatchSize ?? DEFAULTS.leaseBatchSize
   const leasesExpired = await step(0, () => executions.expireLeases(deps.clock.now(), leaseLimit))
+  const enqueued = await step<EnqueueResult>({ enqueued: 0, failedSchedules: 0, batches: 0, moreWork: false }, () => enqueueDue(deps, options))
   const pruneLimit = options.pruneBatchSize ?? DEFAULTS.pruneBatchSize
   const pruned = options.prune === false
     ? 0

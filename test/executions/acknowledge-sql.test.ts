@@ -5,7 +5,7 @@ import t from 'tap'
 import * as lifecycle from '../../src/executions/lifecycle.js'
 import * as store from '../../src/executions/store.js'
 import type { Execution } from '../../src/executions/store.js'
-import { tenants } from '../../src/db/tables.js'
+import { executions, tenants } from '../../src/db/tables.js'
 import { eachDatabase } from '../helpers/db.js'
 import { insertSchedule } from '../helpers/schedules.js'
 
@@ -53,5 +53,33 @@ t.test('heartbeat, complete, fail and release statements equal the lifecycle tra
     t.strictSame(await store.completeLeased(db, { ...target, workerId: 'w2' }, new Map([[e.id, null]])), [], 'another worker changes nothing')
     t.strictSame(await store.extendLeases(db, { ...target, now: new Date('2026-03-24T16:00:00Z') }, [e.id]), [], 'an expired lease changes nothing')
     t.strictSame(await store.releaseLeased(db, target, [c.id]), [], 'a queued execution has no lease to release')
+  })
+})
+
+t.test('unfinishedExecutions selects exactly lifecycle.isUnfinishedAt', async (t) => {
+  await eachDatabase(t, async (t, { database }) => {
+    const { db } = database
+    const [tenant] = await db.insert(tenants).values({ name: 'Acme' }).returning()
+    const tenantId = tenant!.id
+    await insertSchedule(db, tenantId, { id: 'rjob_a', cron: '0 * * * *' }, now)
+    const at = (s: number) => new Date(now.getTime() + s * 1000)
+    // Every status, and running ones with the lease live, ending now, or run out, with and without attempts left.
+    const states: Array<Partial<lifecycle.ExecutionPatch> & { status: lifecycle.ExecutionStatus, maxAttempts: number }> = [
+      { status: 'queued', attempt: 1, maxAttempts: 1 },
+      { status: 'succeeded', attempt: 1, maxAttempts: 1 },
+      { status: 'failed', attempt: 1, maxAttempts: 1 },
+      { status: 'running', attempt: 1, maxAttempts: 1, leaseExpiresAt: at(5) },
+      { status: 'running', attempt: 1, maxAttempts: 1, leaseExpiresAt: at(0) },
+      { status: 'running', attempt: 1, maxAttempts: 1, leaseExpiresAt: at(-5) },
+      { status: 'running', attempt: 1, maxAttempts: 2, leaseExpiresAt: at(-5) },
+      { status: 'running', attempt: 2, maxAttempts: 2, leaseExpiresAt: at(-5) }
+    ]
+    const job = { tenantId, recurringId: 'rjob_a', jobType: 'a', queue: 'default', payload: {}, maxAttempts: 1, timeoutSeconds: 30 }
+    const rows = await db.insert(executions).values(states.map((s, i) => ({
+      ...lifecycle.enqueue({ ...job, maxAttempts: s.maxAttempts }, { trigger: 'manual', scheduledFor: at(-60 + i), coalescedCount: 1 }, at(-60)), ...s
+    }))).returning()
+    const selected = (await store.unfinishedExecutions(db, [{ tenantId, recurringId: 'rjob_a' }], now)).get(`${tenantId} rjob_a`) ?? []
+    t.strictSame(selected, rows.filter((r) => lifecycle.isUnfinishedAt(r, now)).map((r) => r.id))
+    t.strictSame(rows.map((r) => lifecycle.isUnfinishedAt(r, now)), [true, false, false, true, true, false, true, false])
   })
 })

@@ -20,12 +20,14 @@ export interface TestAppOptions {
   env?: Record<string, string>
   now?: string
   db?: TestDatabase
+  /** Shared with another app (two instances on one clock); `now` is then ignored. */
+  clock?: ManualClock
 }
 
 export async function buildTestApp (t: Test, engine: Engine, options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.db ?? await openTestDb(t, engine)
   const config = loadConfig({ SCHEDULER: 'off', LOG_LEVEL: 'silent', ADMIN_TOKEN, ...options.env })
-  const clock = new ManualClock(options.now ?? '2026-03-24T15:00:00Z')
+  const clock = options.clock ?? new ManualClock(options.now ?? '2026-03-24T15:00:00Z')
   const app = await buildApp({ config, database: db.database, clock }, { logger: false })
   t.teardown(() => app.close())
   await app.ready()

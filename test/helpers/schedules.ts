@@ -20,6 +20,7 @@ export interface ScheduleInput {
   nextRunAt?: Date | string | null
   lastRunAt?: Date | string | null
   evaluationError?: string | null
+  overlapPolicy?: typeof recurringJobs.$inferInsert['overlapPolicy']
 }
 
 const toDate = (v: Date | string | null | undefined): Date | null | undefined =>
@@ -43,6 +44,7 @@ function row (tenantId: string, s: ScheduleInput, now: Date) {
     nextRunAt,
     lastRunAt: toDate(s.lastRunAt) ?? null,
     evaluationError: s.evaluationError ?? null,
+    ...(s.overlapPolicy === undefined ? {} : { overlapPolicy: s.overlapPolicy }),
     createdAt: now,
     updatedAt: null
   }

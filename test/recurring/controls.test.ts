@@ -2,34 +2,12 @@
 // an injected clock, on both engines: every overlap and misfire policy, bounds, max_runs, pauses, auto-pause,
 // the occurrence ledger, backfill, history and ETags.
 import { sql } from 'drizzle-orm'
-import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { queryRows } from '../../src/db/connect.js'
-import { tickOnce } from '../../src/scheduler/tick.js'
-import { eachApp, type TestApp } from '../helpers/app.js'
-import { createTenant, type Tenant } from '../helpers/keys.js'
+import { eachApp } from '../helpers/app.js'
+import { createTenant } from '../helpers/keys.js'
 import { client } from './client.js'
-
-type Json = Record<string, any>
-
-const tick = (ctx: TestApp) => tickOnce({ database: ctx.db.database, clock: ctx.clock, config: { executionRetentionDays: 14 }, random: () => 0 })
-
-function api (app: FastifyInstance, tenant: Tenant) {
-  const send = async (method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: tenant.headers, ...(payload === undefined ? {} : { payload: payload as object }) })
-  return {
-    ...client(app, tenant.headers),
-    claim: async (worker = 'w1', limit = 10) => (await send('POST', '/v1/executions/claim', { worker_id: worker, limit })).json().data as Json[],
-    complete: (id: string, worker = 'w1') => send('POST', `/v1/executions/${id}/complete`, { worker_id: worker }),
-    fail: (id: string, worker = 'w1') => send('POST', `/v1/executions/${id}/fail`, { worker_id: worker, error: 'boom' }),
-    executions: async (id: string) => ((await send('GET', `/v1/executions?recurring_id=${id}`)).json().data as Json[]).reverse(),
-    ledger: async (id: string, from: string, to: string) => (await send('GET', `/v1/recurring/${id}/occurrences?from=${from}&to=${to}`)).json(),
-    backfill: (id: string, body: unknown) => send('POST', `/v1/recurring/${id}/backfill`, body),
-    history: (id: string) => send('GET', `/v1/recurring/${id}/history`)
-  }
-}
-
-const outcomes = (ledger: Json) => (ledger.data as Json[]).map((o) => `${o.scheduled_for.slice(11, 16)} ${o.outcome}`)
+import { api, outcomes, tick, type Json } from './controls-client.js'
 
 t.test('PUT carries every §12 field; PUT resets omitted ones; the database refuses values outside the sets', async (t) => {
   await eachApp(t, async (t, ctx) => {

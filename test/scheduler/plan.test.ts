@@ -96,3 +96,29 @@ t.test('H is seeded by the schedule id', async (t) => {
   t.equal(a.kind, 'fire')
   if (a.kind === 'fire') t.equal(a.nextRunAt!.getUTCSeconds(), 0)
 })
+
+t.test('misfire skip: the skipped range stops at ends_at, never covering an occurrence after it', async (t) => {
+  // */10, threshold 300 s, ends_at 15:25, now 15:42: 15:10 and 15:20 are missed; 15:30 and 15:40 come after the end.
+  const plan = planSchedule(due({
+    cronExpression: '*/10 * * * *', nextRunAt: d('2026-03-24T15:10:00Z'), misfirePolicy: 'skip', misfireThresholdSeconds: 300, endsAt: d('2026-03-24T15:25:00Z')
+  }), d('2026-03-24T15:42:00Z'))
+  t.strictSame(plan, {
+    kind: 'fire',
+    tenantId: 't',
+    id: 'rjob_x',
+    executions: [],
+    skips: [{ fromAt: d('2026-03-24T15:10:00Z'), untilAt: d('2026-03-24T15:25:00.001Z'), outcome: 'skipped_misfire' }],
+    replace: [],
+    lastRunAt: null,
+    nextRunAt: null
+  })
+  // misfire all past its cap: the same bound.
+  const all = planSchedule(due({
+    cronExpression: '* * * * * *', nextRunAt: d('2026-03-24T15:00:01Z'), misfirePolicy: 'all', misfireThresholdSeconds: 60, endsAt: d('2026-03-24T15:17:00Z')
+  }), d('2026-03-24T15:20:00Z'))
+  t.equal(all.kind, 'fire')
+  if (all.kind !== 'fire') return
+  t.strictSame(all.skips.map((k) => [k.fromAt.toISOString(), k.untilAt.toISOString()]), [['2026-03-24T15:16:41.000Z', '2026-03-24T15:17:00.001Z']])
+  t.equal(all.executions.length, 1000)
+  t.equal(all.nextRunAt, null)
+})
