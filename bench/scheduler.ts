@@ -5,13 +5,20 @@
 //         as N service instances would.
 // steady: 10,000 schedules firing every minute, run by the real SchedulerLoop for several simulated minutes. The
 //         clock runs at real speed while the loop works and jumps ahead when it sleeps, so the lag measured (commit
-//         time − scheduled_for, per execution) is the scheduler's own processing time, with no idle waiting.
+//         time − scheduled_for, per execution) is the scheduler's own processing time, with no idle waiting. While
+//         the loop sleeps (clock stopped), a worker claims and completes everything enqueued, so no schedule has an
+//         execution unfinished when its next occurrence is due.
+// policies (docs/contract.md §12): `off` saves the schedules with the defaults (overlap allow, misfire coalesce); `on`
+//         gives every one an overlap policy (skip, buffer_one, replace in turn) and a misfire policy (all, skip in
+//         turn, threshold 60 s), so each batch looks up its schedules' unfinished executions and plans per occurrence;
+//         `both` (the default) runs the two side by side, alternating, `--repeat` times each, and prints the medians.
 //
 // Run:    npx tsx bench/scheduler.ts [--engine postgres|pglite] [--schedules 100000] [--steady 10000] [--minutes 3]
-//                                    [--instances 1] [--batch-size 500] [--url postgres://postgres@127.0.0.1:5432/test]
+//                                    [--instances 1] [--batch-size 500] [--policies both] [--repeat 1]
+//                                    [--url postgres://postgres@127.0.0.1:5432/test]
 //         (0 schedules skips that part)
 // The PostgreSQL URL defaults to BENCH_DATABASE_URL, TEST_DATABASE_URL, then the local server; each run creates
-// and drops its own database next to it.
+// and drops its own database next to it, named after the URL's database (`test` → `test_bench_burst_<pid>`).
 import { parseArgs } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
@@ -21,6 +28,7 @@ import { migrateDatabase } from '../src/db/migrate.js'
 import { AppEvents } from '../src/events.js'
 import { SchedulerLoop } from '../src/scheduler/loop.js'
 import { enqueueDue } from '../src/scheduler/tick.js'
+import { claimExecutions, completeLeased } from '../src/executions/store.js'
 import type { Clock } from '../src/time/clock.js'
 
 const { values: args } = parseArgs({
@@ -31,6 +39,8 @@ const { values: args } = parseArgs({
     minutes: { type: 'string', default: '3' },
     instances: { type: 'string', default: '1' },
     'batch-size': { type: 'string', default: '500' },
+    policies: { type: 'string', default: 'both' },
+    repeat: { type: 'string', default: '1' },
     url: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   }
@@ -50,6 +60,8 @@ steady: --steady schedules firing every minute, run by the real SchedulerLoop fo
   --minutes <n>               simulated minutes of steady state (default 3)
   --instances <n>             tickers with their own pools, as n service instances (PostgreSQL; default 1)
   --batch-size <n>            schedules claimed per transaction (default 500)
+  --policies <on|off|both>    schedules with overlap/misfire policies, without, or both side by side (default both)
+  --repeat <n>                runs of each part per policy setting, alternating; medians are printed (default 1)
   -h, --help                  this text`)
   process.exit(0)
 }
@@ -59,8 +71,13 @@ const STEADY_SCHEDULES = Number(args.steady)
 const STEADY_MINUTES = Number(args.minutes)
 const INSTANCES = Number(args.instances)
 const BATCH_SIZE = Number(args['batch-size'])
+const REPEAT = Math.max(1, Number(args.repeat))
+if (!['on', 'off', 'both'].includes(args.policies)) throw new Error(`--policies must be on, off or both (got ${args.policies})`)
+const SETTINGS: Policies[] = args.policies === 'both' ? ['off', 'on'] : [args.policies as Policies]
 const ADMIN_URL = args.url ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const engines = args.engine === undefined ? ['postgres', 'pglite'] : [args.engine]
+
+type Policies = 'on' | 'off'
 
 /** Fixed instants, never Date.now(): 2026-03-24T15:00:00Z is when every burst schedule is due. */
 const T0 = new Date('2026-03-24T15:00:00Z')
@@ -72,14 +89,19 @@ const frozen = (at: Date): Clock => ({ now: () => new Date(at), sleep: async () 
 
 /**
  * Runs at real speed from `start`, but a sleep returns at once with the clock moved forward by the slept time:
- * what the loop spends working is counted, what it spends waiting is skipped.
+ * what the loop spends working is counted, what it spends waiting is skipped. `whileAsleep` runs inside each sleep
+ * with the clock stopped (the worker of the steady state).
  */
 class WarpClock implements Clock {
   #base: number
   #wall = performance.now()
+  whileAsleep: (() => Promise<void>) | null = null
   constructor (start: Date) { this.#base = start.getTime() }
   now (): Date { return new Date(this.#base + (performance.now() - this.#wall)) }
   async sleep (ms: number, signal?: AbortSignal): Promise<void> {
+    const stopped = performance.now()
+    if (this.whileAsleep !== null) await this.whileAsleep()
+    this.#base -= performance.now() - stopped
     if (signal?.aborted !== true && ms > 0) this.#base += ms
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -94,7 +116,8 @@ async function freshDatabase (engine: string, name: string): Promise<Fresh> {
     return { database, url: undefined, open: async () => database, drop: () => database.close() }
   }
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
-  const db = `rj_bench_${name}_${process.pid}`
+  const prefix = (decodeURIComponent(new URL(ADMIN_URL).pathname.slice(1)) || 'postgres').replace(/[^A-Za-z0-9_]/g, '_').slice(0, 30)
+  const db = `${prefix}_bench_${name}_${process.pid}`
   await admin.unsafe(`drop database if exists "${db}" with (force)`)
   await admin.unsafe(`create database "${db}"`)
   const u = new URL(ADMIN_URL)
@@ -115,14 +138,20 @@ async function freshDatabase (engine: string, name: string): Promise<Fresh> {
   }
 }
 
-/** One tenant and `count` schedules written by one INSERT … SELECT (nothing of them held in this process). */
-async function seed (database: Database, count: number, cron: string, nextRunAt: Date): Promise<string> {
+/**
+ * One tenant and `count` schedules written by one INSERT … SELECT (nothing of them held in this process). With
+ * policies on, schedule i gets overlap skip / buffer_one / replace (i mod 3) and misfire all / skip (i mod 2).
+ */
+async function seed (database: Database, count: number, cron: string, nextRunAt: Date, policies: Policies): Promise<string> {
   const [tenant] = await queryRows<{ id: string }>(database.db, sql`insert into tenants (name) values ('bench') returning id::text`)
+  const overlap = policies === 'on' ? sql`(array['skip', 'buffer_one', 'replace'])[1 + i % 3]` : sql`'allow'`
+  const misfire = policies === 'on' ? sql`(array['all', 'skip'])[1 + i % 2]` : sql`'coalesce'`
   await database.db.execute(sql`
     insert into recurring_jobs (tenant_id, id, job_type, queue, cron_expression, timezone, payload, enabled,
-                                max_attempts, timeout_seconds, next_run_at, created_at)
+                                max_attempts, timeout_seconds, next_run_at, created_at, overlap_policy, misfire_policy, misfire_threshold_seconds)
     select ${tenant!.id}::uuid, 'rjob_' || i, 'bench.job_' || i, 'default', ${cron}, 'UTC',
-           jsonb_build_object('n', i), true, 3, 60, ${nextRunAt.toISOString()}::timestamptz, ${T0.toISOString()}::timestamptz
+           jsonb_build_object('n', i), true, 3, 60, ${nextRunAt.toISOString()}::timestamptz, ${T0.toISOString()}::timestamptz,
+           ${overlap}, ${misfire}, 60
     from generate_series(1, ${count}) as i`)
   await database.db.execute(sql`analyze recurring_jobs`)
   return tenant!.id
@@ -142,17 +171,18 @@ function percentile (sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-async function burst (engine: string): Promise<void> {
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50)
+
+interface BurstResult { perSecond: number, seconds: number, ok: boolean, batches: string, rssMb: number }
+
+async function burst (engine: string, policies: Policies): Promise<BurstResult> {
   const fresh = await freshDatabase(engine, 'burst')
   try {
-    const seedStart = performance.now()
-    await seed(fresh.database, BURST_SCHEDULES, '0 * * * *', T0)
-    const seedMs = performance.now() - seedStart
+    await seed(fresh.database, BURST_SCHEDULES, '0 * * * *', T0, policies)
     const instances = engine === 'postgres' ? Math.max(1, INSTANCES) : 1
     const databases = [fresh.database]
     while (databases.length < instances) databases.push(await fresh.open())
     const clock = frozen(new Date(T0.getTime() + 500))
-    const rssBefore = rssNow()
     const start = performance.now()
     const results = await Promise.all(databases.map(async (database) => {
       let enqueued = 0
@@ -167,23 +197,32 @@ async function burst (engine: string): Promise<void> {
     const seconds = (performance.now() - start) / 1000
     const { total, distinct } = await countExecutions(fresh.database)
     const enqueued = results.reduce((s, r) => s + r.enqueued, 0)
-    console.log(`[${engine}] burst: ${BURST_SCHEDULES.toLocaleString('en')} schedules due at once, ${instances} instance(s), batches of ${BATCH_SIZE}`)
-    console.log(`  seeded in ${(seedMs / 1000).toFixed(1)} s; enqueued ${enqueued.toLocaleString('en')} in ${seconds.toFixed(2)} s` +
-      ` = ${Math.round(enqueued / seconds).toLocaleString('en')} executions/s (batches per instance: ${results.map((r) => r.batches).join(', ')})`)
-    console.log(`  executions in the database: ${total.toLocaleString('en')} (${distinct.toLocaleString('en')} distinct occurrences)` +
-      `${total === BURST_SCHEDULES && distinct === total ? ' ✓' : ' ✗ MISMATCH'}`)
-    console.log(`  peak RSS: ${mb(rssNow())} (before the burst: ${mb(rssBefore)})`)
+    return {
+      perSecond: enqueued / seconds,
+      seconds,
+      ok: enqueued === BURST_SCHEDULES && total === BURST_SCHEDULES && distinct === total,
+      batches: results.map((r) => r.batches).join(', '),
+      rssMb: rssNow() / 1024
+    }
   } finally {
     await fresh.drop()
   }
 }
 
-async function steady (engine: string): Promise<void> {
+interface SteadyResult { p50: number, p99: number, max: number, wallSeconds: number, ok: boolean, executions: number }
+
+async function steady (engine: string, policies: Policies): Promise<SteadyResult> {
   const fresh = await freshDatabase(engine, 'steady')
   try {
     const firstMinute = new Date(T0.getTime() + 60_000)
-    await seed(fresh.database, STEADY_SCHEDULES, '* * * * *', firstMinute)
+    const tenantId = await seed(fresh.database, STEADY_SCHEDULES, '* * * * *', firstMinute, policies)
     const clock = new WarpClock(T0)
+    // The worker: everything claimable is claimed and completed while the loop sleeps (the clock stopped meanwhile).
+    clock.whileAsleep = async () => {
+      const now = clock.now()
+      const claimed = await claimExecutions(fresh.database.db, { tenantId, workerId: 'bench', queues: ['default'], limit: STEADY_SCHEDULES * 2, now })
+      if (claimed.length > 0) await completeLeased(fresh.database.db, { tenantId, workerId: 'bench', now }, new Map(claimed.map((e) => [e.id, null])))
+    }
     const events = new AppEvents()
     const lags: number[] = []
     events.on('execution:enqueued', (e) => lags.push(clock.now().getTime() - e.scheduledFor.getTime()))
@@ -200,18 +239,57 @@ async function steady (engine: string): Promise<void> {
     const sorted = [...lags].sort((a, b) => a - b)
     const { total, distinct } = await countExecutions(fresh.database)
     const [coalesced] = await queryRows<{ n: number }>(fresh.database.db, sql`select count(*)::int as n from executions where coalesced_count > 1`)
-    console.log(`[${engine}] steady: ${STEADY_SCHEDULES.toLocaleString('en')} schedules every minute for ${STEADY_MINUTES} simulated minutes (${wallSeconds.toFixed(1)} s of real time)`)
-    console.log(`  executions: ${total.toLocaleString('en')} (${distinct.toLocaleString('en')} distinct, ${Number(coalesced!.n)} coalesced)` +
-      `${total === STEADY_SCHEDULES * STEADY_MINUTES && distinct === total ? ' ✓' : ' ✗ MISMATCH'}`)
-    console.log(`  lag (commit − scheduled_for): p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} ms`)
-    console.log(`  peak RSS: ${mb(rssNow())}`)
+    const [skipped] = await queryRows<{ n: number }>(fresh.database.db, sql`select count(*)::int as n from occurrence_skips`)
+    return {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? Number.NaN,
+      wallSeconds,
+      executions: total,
+      ok: total === STEADY_SCHEDULES * STEADY_MINUTES && distinct === total && Number(coalesced!.n) === 0 && Number(skipped!.n) === 0
+    }
   } finally {
     await fresh.drop()
   }
 }
 
-console.log(`node ${process.version}; PostgreSQL at ${new URL(ADMIN_URL).host}`)
+/** Runs `part` REPEAT times per policy setting, alternating (off, on, off, on, …), so load lands on both alike. */
+async function alternating<T> (part: (policies: Policies) => Promise<T>): Promise<Map<Policies, T[]>> {
+  const out = new Map<Policies, T[]>(SETTINGS.map((p) => [p, []]))
+  for (let i = 0; i < REPEAT; i++) for (const p of SETTINGS) out.get(p)!.push(await part(p))
+  return out
+}
+
+const column = (text: string) => text.padStart(16)
+const header = `${''.padEnd(34)}${SETTINGS.map((p) => column(`policies ${p}`)).join('')}`
+const row = (label: string, values: string[]) => console.log(`  ${label.padEnd(32)}${values.map(column).join('')}`)
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+
+console.log(`node ${process.version}; PostgreSQL at ${new URL(ADMIN_URL).host}; ${REPEAT} run(s) per setting, medians`)
 for (const engine of engines) {
-  if (BURST_SCHEDULES > 0) await burst(engine)
-  if (STEADY_SCHEDULES > 0) await steady(engine)
+  if (BURST_SCHEDULES > 0) {
+    const runs = await alternating((p) => burst(engine, p))
+    const instances = engine === 'postgres' ? Math.max(1, INSTANCES) : 1
+    console.log(`[${engine}] burst: ${fmt(BURST_SCHEDULES)} schedules due at once, ${instances} instance(s), batches of ${BATCH_SIZE}`)
+    console.log(header)
+    const each = (f: (r: BurstResult) => number) => SETTINGS.map((p) => median(runs.get(p)!.map(f)))
+    row('executions/s', each((r) => r.perSecond).map((v) => fmt(v)))
+    row('seconds', each((r) => r.seconds).map((v) => fmt(v, 2)))
+    if (REPEAT > 1) row('executions/s, every run', SETTINGS.map((p) => runs.get(p)!.map((r) => fmt(r.perSecond / 1000, 1) + 'k').join(' ')))
+    row('batches per instance', SETTINGS.map((p) => runs.get(p)![0]!.batches))
+    row('all enqueued once', SETTINGS.map((p) => runs.get(p)!.every((r) => r.ok) ? '✓' : '✗ MISMATCH'))
+    row('peak RSS so far', SETTINGS.map((p) => mb(Math.max(...runs.get(p)!.map((r) => r.rssMb * 1024)))))
+  }
+  if (STEADY_SCHEDULES > 0) {
+    const runs = await alternating((p) => steady(engine, p))
+    console.log(`[${engine}] steady: ${fmt(STEADY_SCHEDULES)} schedules every minute for ${STEADY_MINUTES} simulated minutes`)
+    console.log(header)
+    const each = (f: (r: SteadyResult) => number) => SETTINGS.map((p) => median(runs.get(p)!.map(f)))
+    row('lag p50 (commit − scheduled_for)', each((r) => r.p50).map((v) => `${fmt(v)} ms`))
+    row('lag p99', each((r) => r.p99).map((v) => `${fmt(v)} ms`))
+    row('lag max', each((r) => r.max).map((v) => `${fmt(v)} ms`))
+    if (REPEAT > 1) row('lag p99, every run', SETTINGS.map((p) => runs.get(p)!.map((r) => fmt(r.p99)).join(' ')))
+    row('real time', each((r) => r.wallSeconds).map((v) => `${fmt(v, 1)} s`))
+    row('executions, one per occurrence', SETTINGS.map((p) => runs.get(p)!.every((r) => r.ok) ? `${fmt(runs.get(p)![0]!.executions)} ✓` : '✗ MISMATCH'))
+  }
 }

@@ -37,8 +37,10 @@ export interface Occurrence {
   readonly coversUntil?: Date | undefined
 }
 
-/** A row to insert. */
-export interface NewExecution extends JobTemplate, Occurrence {
+/** A new execution of a schedule's occurrence, apart from the job fields it copies from the schedule. */
+export interface NewOccurrenceExecution extends Occurrence {
+  readonly tenantId: string
+  readonly recurringId: string
   /** Chosen by the caller when another planned row must refer to it (buffer_one); generated otherwise. */
   readonly id?: string | undefined
   readonly coversUntil: Date
@@ -49,6 +51,9 @@ export interface NewExecution extends JobTemplate, Occurrence {
   readonly enqueuedAt: Date
   readonly availableAt: Date
 }
+
+/** A row to insert: the occurrence's execution with the job fields of its schedule. */
+export interface NewExecution extends JobTemplate, NewOccurrenceExecution {}
 
 /** The columns a transition may change. */
 export interface ExecutionPatch {
@@ -74,11 +79,16 @@ export interface ExecutionState {
   readonly leaseExpiresAt: Date | null
 }
 
-/** A new execution: queued, no attempt yet, available from now (claimable once nothing blocks it). */
-export function enqueue (job: JobTemplate, occurrence: Occurrence, now: Date, extra: { id?: string, blockedBy?: string | null } = {}): NewExecution {
-  return {
-    ...job,
-    ...(extra.id === undefined ? {} : { id: extra.id }),
+/**
+ * A new execution of the schedule's occurrence: queued, no attempt yet, available from now (claimable once nothing
+ * blocks it). The scheduler and backfill insert these as they are (store.insertScheduledExecutions copies the job
+ * fields from the schedule row in the database); enqueue adds the job fields for a row written whole.
+ */
+export function enqueueOccurrence (schedule: { readonly tenantId: string, readonly recurringId: string }, occurrence: Occurrence, now: Date,
+  extra: { id?: string, blockedBy?: string | null } = {}): NewOccurrenceExecution {
+  const row: NewOccurrenceExecution = {
+    tenantId: schedule.tenantId,
+    recurringId: schedule.recurringId,
     trigger: occurrence.trigger,
     scheduledFor: occurrence.scheduledFor,
     coalescedCount: occurrence.coalescedCount,
@@ -89,6 +99,12 @@ export function enqueue (job: JobTemplate, occurrence: Occurrence, now: Date, ex
     enqueuedAt: now,
     availableAt: now
   }
+  return extra.id === undefined ? row : { id: extra.id, ...row }
+}
+
+/** A new execution, with the job fields it copies from its schedule (a manual trigger). */
+export function enqueue (job: JobTemplate, occurrence: Occurrence, now: Date, extra: { id?: string, blockedBy?: string | null } = {}): NewExecution {
+  return { ...job, ...enqueueOccurrence(job, occurrence, now, extra) }
 }
 
 /** When a lease taken or renewed at `now` runs out. */

@@ -9,7 +9,7 @@ import { queryRows, type Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
 import { executions, recurringJobHistory, recurringJobs } from '../db/tables.js'
 import { retryDelayMs } from './backoff.js'
-import { enqueue, REPLACED_ERROR, replace, type ExecutionPatch, type NewExecution } from './lifecycle.js'
+import { enqueue, REPLACED_ERROR, replace, type ExecutionPatch, type NewOccurrenceExecution } from './lifecycle.js'
 
 export type Execution = typeof executions.$inferSelect
 export type ExecutionStatus = Execution['status']
@@ -61,42 +61,47 @@ export interface InsertedExecution {
 }
 
 /**
- * Inserts scheduled (and backfilled) executions, exactly the rows lifecycle.enqueue made. ON CONFLICT on the partial
- * unique index (docs/contract.md §6): an occurrence already enqueued (a retried tick) is skipped, and only the new rows
- * come back. The whole batch travels as one JSON parameter: a multi-row VALUES list would bind 17 parameters per
- * row, and building and binding those cost the scheduler's burst two thirds of its throughput (24k → 9k
- * executions/s for 500-row batches, bench/scheduler.ts).
+ * Inserts scheduled (and backfilled) executions, the rows lifecycle.enqueueOccurrence made, each with the job fields
+ * (job_type, queue, payload, max_attempts, timeout_seconds) of its schedule's row, copied in the same statement:
+ * the callers hold that row locked (the tick's FOR UPDATE, backfill's), so it is the schedule they planned from,
+ * and the job fields never travel to this process and back. A row whose schedule does not exist is not inserted.
+ * Rows go in in the given order (seq: claims take equally available executions oldest occurrence first).
+ * ON CONFLICT on the partial unique index (docs/contract.md §6): an occurrence already enqueued (a retried tick) is
+ * skipped, and only the new rows come back.
+ * The whole batch is one JSON parameter: a multi-row VALUES list bound 17 parameters per row, and building and
+ * binding those took the scheduler's burst from 24k to 9k executions/s (500-row batches, bench/scheduler.ts).
  */
-export async function insertScheduledExecutions (tx: Executor, rows: readonly NewExecution[]): Promise<InsertedExecution[]> {
+export async function insertScheduledExecutions (tx: Executor, rows: readonly NewOccurrenceExecution[]): Promise<InsertedExecution[]> {
   if (rows.length === 0) return []
+  // A key left out is NULL in json_to_recordset: the id (the database's default then), blocked_by, and covers_until
+  // when it is the occurrence itself.
   const json = JSON.stringify(rows.map((r) => ({
-    id: r.id ?? null,
+    ...(r.id === undefined ? {} : { id: r.id }),
     tenant_id: r.tenantId,
     recurring_id: r.recurringId,
-    job_type: r.jobType,
-    queue: r.queue,
-    payload: r.payload,
     status: r.status,
     trigger: r.trigger,
     attempt: r.attempt,
-    max_attempts: r.maxAttempts,
-    timeout_seconds: r.timeoutSeconds,
     scheduled_for: r.scheduledFor.toISOString(),
     coalesced_count: r.coalescedCount,
-    covers_until: r.coversUntil.toISOString(),
-    blocked_by: r.blockedBy,
+    ...(r.coversUntil.getTime() === r.scheduledFor.getTime() ? {} : { covers_until: r.coversUntil.toISOString() }),
+    ...(r.blockedBy === null ? {} : { blocked_by: r.blockedBy }),
     enqueued_at: r.enqueuedAt.toISOString(),
     available_at: r.availableAt.toISOString()
   })))
   const inserted = await queryRows<{ id: string, tenant_id: string, recurring_id: string, queue: string, scheduled_for_ms: number, coalesced_count: number }>(tx, sql`
     insert into executions (id, tenant_id, recurring_id, job_type, queue, payload, status, trigger, attempt, max_attempts,
                             timeout_seconds, scheduled_for, coalesced_count, covers_until, blocked_by, enqueued_at, available_at)
-    select coalesce(v.id, gen_random_uuid()), v.tenant_id, v.recurring_id, v.job_type, v.queue, v.payload, v.status, v.trigger,
-           v.attempt, v.max_attempts, v.timeout_seconds, v.scheduled_for, v.coalesced_count, v.covers_until, v.blocked_by,
+    select coalesce(v.id, gen_random_uuid()), v.tenant_id, v.recurring_id, r.job_type, r.queue, r.payload, v.status, v.trigger,
+           v.attempt, r.max_attempts, r.timeout_seconds, v.scheduled_for, v.coalesced_count, coalesce(v.covers_until, v.scheduled_for), v.blocked_by,
            v.enqueued_at, v.available_at
-    from json_to_recordset(${json}::json) as v(id uuid, tenant_id uuid, recurring_id text, job_type text, queue text, payload jsonb,
-      status text, trigger text, attempt integer, max_attempts integer, timeout_seconds integer, scheduled_for timestamptz,
-      coalesced_count integer, covers_until timestamptz, blocked_by uuid, enqueued_at timestamptz, available_at timestamptz)
+    from rows from (json_to_recordset(${json}::json) as (id uuid, tenant_id uuid, recurring_id text, status text, trigger text,
+      attempt integer, scheduled_for timestamptz, coalesced_count integer, covers_until timestamptz, blocked_by uuid,
+      enqueued_at timestamptz, available_at timestamptz))
+      with ordinality as v(id, tenant_id, recurring_id, status, trigger, attempt, scheduled_for, coalesced_count, covers_until,
+      blocked_by, enqueued_at, available_at, n)
+    join recurring_jobs r on r.tenant_id = v.tenant_id and r.id = v.recurring_id
+    order by v.n
     on conflict (tenant_id, recurring_id, scheduled_for) where ${OCCURRENCE_UNIQUE_WHERE} do nothing
     returning id::text as id, tenant_id::text as tenant_id, recurring_id, queue,
               (extract(epoch from scheduled_for) * 1000)::float8 as scheduled_for_ms, coalesced_count`)

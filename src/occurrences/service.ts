@@ -12,8 +12,8 @@
 // - Backfill treats an occurrence that a coalesced execution stands for as present.
 import { ApiError } from '../errors.js'
 import type { Database } from '../db/connect.js'
-import { enqueue, type ExecutionStatus } from '../executions/lifecycle.js'
-import { findJobTemplate, insertScheduledExecutions } from '../executions/store.js'
+import { enqueueOccurrence, type ExecutionStatus } from '../executions/lifecycle.js'
+import { insertScheduledExecutions } from '../executions/store.js'
 import { occurrences as cronOccurrences } from '../cron/index.js'
 import { scheduleOf } from '../recurring/cron.js'
 import { allHistory, listHistory, type HistoryEntry } from '../recurring/history.js'
@@ -172,10 +172,9 @@ export class OccurrencesService {
       const missing = list.filter((o) => !covering.some((e) => e.scheduledFor.getTime() <= o.getTime() && o.getTime() <= e.coversUntil.getTime()))
       let enqueued = missing.length
       if (input.dry_run !== true && missing.length > 0) {
-        const template = (await findJobTemplate(tx, tenantId, id))!
         enqueued = 0
         for (let i = 0; i < missing.length; i += 1000) {
-          const rows = missing.slice(i, i + 1000).map((o) => enqueue(template, { trigger: 'backfill', scheduledFor: o, coalescedCount: 1 }, now))
+          const rows = missing.slice(i, i + 1000).map((o) => enqueueOccurrence({ tenantId, recurringId: id }, { trigger: 'backfill', scheduledFor: o, coalescedCount: 1 }, now))
           enqueued += (await insertScheduledExecutions(tx, rows)).length
         }
       }

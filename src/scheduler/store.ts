@@ -6,14 +6,14 @@ import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
 import { occurrenceSkips, recurringJobs } from '../db/tables.js'
-import type { JobTemplate, NewExecution } from '../executions/lifecycle.js'
+import type { NewOccurrenceExecution } from '../executions/lifecycle.js'
 import { insertScheduledExecutions, type InsertedExecution } from '../executions/store.js'
 import type { DueSchedule } from './plan.js'
 
 export type OccurrenceSkip = typeof occurrenceSkips.$inferInsert
 
-/** A due schedule as locked: what the planner reads, and the job fields its executions copy. */
-export type LockedSchedule = DueSchedule & { readonly job: JobTemplate }
+/** A due schedule as locked: what the planner reads (its executions copy the job fields from the row in SQL). */
+export type LockedSchedule = DueSchedule
 
 export interface ScheduleUpdate {
   readonly tenantId: string
@@ -29,7 +29,7 @@ export interface ScheduleUpdate {
 /** What tick.ts needs from the database; tests wrap it to inject failures half-way through a batch. */
 export interface TickStore {
   lockDueSchedules (tx: Executor, now: Date, limit: number): Promise<LockedSchedule[]>
-  insertScheduledExecutions (tx: Executor, rows: readonly NewExecution[]): Promise<InsertedExecution[]>
+  insertScheduledExecutions (tx: Executor, rows: readonly NewOccurrenceExecution[]): Promise<InsertedExecution[]>
   updateSchedules (tx: Executor, updates: readonly ScheduleUpdate[]): Promise<void>
   insertSkips (tx: Executor, skips: readonly OccurrenceSkip[]): Promise<void>
   countDue (db: Executor, now: Date, cap: number): Promise<number>
@@ -54,11 +54,6 @@ export const tickStore: TickStore = {
       evaluationError: recurringJobs.evaluationError,
       createdAt: recurringJobs.createdAt,
       updatedAt: recurringJobs.updatedAt,
-      jobType: recurringJobs.jobType,
-      queue: recurringJobs.queue,
-      payload: recurringJobs.payload,
-      maxAttempts: recurringJobs.maxAttempts,
-      timeoutSeconds: recurringJobs.timeoutSeconds,
       overlapPolicy: recurringJobs.overlapPolicy,
       misfirePolicy: recurringJobs.misfirePolicy,
       misfireThresholdSeconds: recurringJobs.misfireThresholdSeconds,
@@ -71,11 +66,8 @@ export const tickStore: TickStore = {
       .orderBy(asc(recurringJobs.nextRunAt))
       .limit(limit)
       .for('update', { skipLocked: true })
-    return rows.map(({ jobType, queue, payload, maxAttempts, timeoutSeconds, ...r }) => ({
-      ...r,
-      nextRunAt: r.nextRunAt!,
-      job: { tenantId: r.tenantId, recurringId: r.id, jobType, queue, payload, maxAttempts, timeoutSeconds }
-    }))
+    // The index condition: next_run_at is not null on these rows.
+    return rows as LockedSchedule[]
   },
 
   /** The executions of a batch, inserted by executions/store.ts (an occurrence already enqueued is skipped). */

@@ -7,7 +7,7 @@
 import type { Database } from '../db/connect.js'
 import type { AppEvents, TickSummary } from '../events.js'
 import { randomUUID } from 'node:crypto'
-import { enqueue, type NewExecution } from '../executions/lifecycle.js'
+import { enqueueOccurrence, type NewOccurrenceExecution } from '../executions/lifecycle.js'
 import { ExecutionsService } from '../executions/service.js'
 import { replaceExecutions, unfinishedExecutions } from '../executions/store.js'
 import type { Clock } from '../time/clock.js'
@@ -87,19 +87,21 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
       const batch = await deps.database.db.transaction(async (tx) => {
         const due = await store.lockDueSchedules(tx, now, batchSize)
         // Overlap policies judge against the schedule's unfinished executions; allow needs no look-up.
-        const unfinished = await unfinishedExecutions(tx, due.filter((d) => d.overlapPolicy !== 'allow').map((d) => d.job), now)
+        const unfinished = await unfinishedExecutions(tx, due.filter((d) => d.overlapPolicy !== 'allow').map((d) => ({ tenantId: d.tenantId, recurringId: d.id })), now)
         const plans = planBatch(due.map((d) => ({ ...d, active: unfinished.get(`${d.tenantId} ${d.id}`) ?? [] })), now, options.plan)
-        const items: NewExecution[] = []
+        const items: NewOccurrenceExecution[] = []
         const skips: OccurrenceSkip[] = []
         const replaced: string[] = []
         const updates: ScheduleUpdate[] = []
-        for (const [i, p] of plans.entries()) {
+        for (const p of plans) {
           if (p.kind === 'fire') {
-            // Ids chosen here so a buffered execution can name the planned one it waits behind.
-            const ids = p.executions.map(() => randomUUID())
+            // Ids chosen here when a buffered execution must name the planned one it waits behind (else the database's).
+            const ids = p.executions.some((e) => e.blockedBy !== null && 'planned' in e.blockedBy) ? p.executions.map(() => randomUUID()) : null
             for (const [j, e] of p.executions.entries()) {
-              const blockedBy = e.blockedBy === null ? null : 'execution' in e.blockedBy ? e.blockedBy.execution : ids[e.blockedBy.planned]!
-              items.push(enqueue(due[i]!.job, { trigger: 'schedule', scheduledFor: e.scheduledFor, coalescedCount: e.coalescedCount, coversUntil: e.coversUntil }, now, { id: ids[j]!, blockedBy }))
+              const blockedBy = e.blockedBy === null ? null : 'execution' in e.blockedBy ? e.blockedBy.execution : ids![e.blockedBy.planned]!
+              items.push(enqueueOccurrence({ tenantId: p.tenantId, recurringId: p.id },
+                { trigger: 'schedule', scheduledFor: e.scheduledFor, coalescedCount: e.coalescedCount, coversUntil: e.coversUntil }, now,
+                ids === null ? { blockedBy } : { id: ids[j]!, blockedBy }))
             }
             for (const k of p.skips) skips.push({ tenantId: p.tenantId, recurringId: p.id, fromAt: k.fromAt, untilAt: k.untilAt, outcome: k.outcome, recordedAt: now })
             replaced.push(...p.replace)
