@@ -22,7 +22,8 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve as resolvePath } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import postgres from 'postgres'
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'log-level': { type: 'string', default: 'warn' },
     'cpu-prof': { type: 'string' },
+    service: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   }
 })
@@ -58,6 +60,8 @@ in its own process; bench/reference-server.ts is the reference.
                          <db>_bench_api is created next to it and dropped afterwards
   --only <list>          some of get,preview,list,mcp (default all)
   --log-level <level>    the service's LOG_LEVEL (default warn; info logs two lines per request)
+  --service <dir>        the checkout whose dist/main.js is run (default this one): another build of the
+                         service (an older commit's, say) measured against the same reference
   --cpu-prof <dir>       run the service under node --cpu-prof, profiles written to <dir> when it stops
                          (summarize with: npx tsx bench/cpu-profile.ts <dir>/*.cpuprofile)
   -h, --help             this text`)
@@ -76,6 +80,7 @@ const GET_ID = 'rjob_bench'
 const LIST_SCHEDULES = 100
 const IDLE_WAIT_MS = 5_000
 const ROOT = new URL('..', import.meta.url)
+const SERVICE_DIR = args.service ?? fileURLToPath(ROOT)
 
 type Engine = 'postgres' | 'pglite'
 
@@ -127,7 +132,7 @@ async function startService (env: Record<string, string>, measured: boolean): Pr
   const port = await freePort()
   const nodeArgs = args['cpu-prof'] === undefined || !measured ? [] : ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']]
   const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
-    cwd: ROOT,
+    cwd: SERVICE_DIR,
     env: {
       PATH: process.env.PATH ?? '',
       ...env,
@@ -366,7 +371,7 @@ async function runPglite (): Promise<void> {
 function report (): void {
   const pad = (text: string, width: number) => text.padEnd(width)
   const num = (n: number | undefined) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US')).padStart(8)
-  console.log(`\nbench/api.ts: ${DURATION} s × ${ROUNDS} rounds per figure, ${CONNECTIONS} connections, service LOG_LEVEL=${args['log-level']}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
+  console.log(`\nbench/api.ts: service ${resolvePath(SERVICE_DIR)}, ${DURATION} s × ${ROUNDS} rounds per figure, ${CONNECTIONS} connections, LOG_LEVEL=${args['log-level']}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
   console.log(`${pad('route', 28)} ${pad('engine', 8)} ${'ours'.padStart(8)} ${'ref'.padStart(8)}  ${pad('reference', 25)} ${'ratio'.padStart(6)} ${'target'.padStart(7)}  result`)
   for (const row of rows) {
     const ratio = row.reference === undefined ? undefined : row.ours / row.reference
@@ -380,7 +385,7 @@ function report (): void {
 }
 
 // The service runs built: rebuild dist/ first when src/ is newer (scripts/build-if-stale.mjs, as npm start does).
-execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: ROOT, stdio: 'inherit' })
+execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: SERVICE_DIR, stdio: 'inherit' })
 for (const engine of ENGINES) {
   console.error(`${engine}:`)
   if (engine === 'postgres') await runPostgres()

@@ -1,13 +1,17 @@
 // Persistence of API keys. Only hashes are stored; the token itself never reaches the database.
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
+import { preparedPerHandle } from '../db/prepared.js'
 import { apiKeys } from '../db/tables.js'
 import type { Scope } from './scopes.js'
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect
 
+const findKeyQuery = preparedPerHandle((db) => db.select().from(apiKeys)
+  .where(eq(apiKeys.tokenHash, sql.placeholder('tokenHash'))).limit(1).prepare('api_key_by_hash'))
+
 export async function findKeyByHash (db: Executor, tokenHash: string): Promise<ApiKeyRow | null> {
-  const rows = await db.select().from(apiKeys).where(eq(apiKeys.tokenHash, tokenHash)).limit(1)
+  const rows = await findKeyQuery(db).execute({ tokenHash })
   return rows[0] ?? null
 }
 

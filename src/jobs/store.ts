@@ -1,8 +1,9 @@
 // Persistence for job instances (docs/contract.md §7). The partial unique index jobs_series_occurrence_live_unique holds
 // exactly one live instance per (series, occurrence date); inserts use ON CONFLICT DO NOTHING, so materializing
 // twice, or concurrently, creates nothing twice.
-import { and, asc, count, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
+import { preparedPerHandle } from '../db/prepared.js'
 import { jobAssignments, jobLineItems, jobs } from '../db/tables.js'
 import type { LineItemRow, LineItemValues } from '../schemas/series-side.js'
 
@@ -122,23 +123,57 @@ export async function liveDates (db: Executor, seriesId: string, from: string, t
   return rows.map((r) => r.occurrenceDate!)
 }
 
-function filterOf (tenantId: string, filter: JobFilter): SQL | undefined {
+/** The filters a list may carry, in the order of their bit in a prepared query's key. */
+const FILTERS = ['seriesId', 'customerId', 'status', 'fromDate', 'toDate', 'fromInstant', 'toInstant'] as const
+type FilterName = typeof FILTERS[number]
+
+/** The WHERE of a list with these filters present, their values as placeholders of the same names. */
+function filterOf (present: ReadonlySet<FilterName>): SQL | undefined {
+  const p = (name: FilterName) => sql.placeholder(name)
   return and(
-    eq(jobs.tenantId, tenantId),
-    filter.seriesId === undefined ? undefined : eq(jobs.seriesId, filter.seriesId),
-    filter.customerId === undefined ? undefined : eq(jobs.customerId, filter.customerId),
-    filter.status === undefined ? undefined : eq(jobs.status, filter.status),
-    filter.fromDate === undefined ? undefined : gte(jobs.occurrenceDate, filter.fromDate),
-    filter.toDate === undefined ? undefined : lte(jobs.occurrenceDate, filter.toDate),
-    filter.fromInstant === undefined ? undefined : gte(jobs.scheduledStart, filter.fromInstant),
-    filter.toInstant === undefined ? undefined : lt(jobs.scheduledStart, filter.toInstant)
+    eq(jobs.tenantId, sql.placeholder('tenantId')),
+    present.has('seriesId') ? eq(jobs.seriesId, p('seriesId')) : undefined,
+    present.has('customerId') ? eq(jobs.customerId, p('customerId')) : undefined,
+    present.has('status') ? eq(jobs.status, p('status')) : undefined,
+    present.has('fromDate') ? gte(jobs.occurrenceDate, p('fromDate')) : undefined,
+    present.has('toDate') ? lte(jobs.occurrenceDate, p('toDate')) : undefined,
+    present.has('fromInstant') ? gte(jobs.scheduledStart, p('fromInstant')) : undefined,
+    present.has('toInstant') ? lt(jobs.scheduledStart, p('toInstant')) : undefined
   )
 }
 
+/** A page's rows and its count, prepared once per handle and combination of filters (at most 2^7 of them). */
+const listQueries = new Map<number, ReturnType<typeof listQueriesFor>>()
+function listQueriesFor (mask: number) {
+  const present = new Set(FILTERS.filter((_, bit) => (mask & (1 << bit)) !== 0))
+  return preparedPerHandle((db) => {
+    const where = filterOf(present)
+    return {
+      rows: db.select().from(jobs).where(where).orderBy(asc(jobs.scheduledStart), asc(jobs.id))
+        .offset(sql.placeholder('offset')).limit(sql.placeholder('limit')).prepare(`jobs_list_${mask}`),
+      total: db.select({ total: count() }).from(jobs).where(where).prepare(`jobs_count_${mask}`)
+    }
+  })
+}
+
 export async function listJobs (db: Executor, tenantId: string, filter: JobFilter, offset: number, limit: number): Promise<{ rows: Job[], total: number }> {
-  const where = filterOf(tenantId, filter)
-  const rows = await db.select().from(jobs).where(where).orderBy(asc(jobs.scheduledStart), asc(jobs.id)).offset(offset).limit(limit)
-  const totals = await db.select({ total: count() }).from(jobs).where(where)
+  const values: Record<string, unknown> = { tenantId, offset, limit }
+  let mask = 0
+  FILTERS.forEach((name, bit) => {
+    const value = filter[name]
+    if (value === undefined) return
+    mask |= 1 << bit
+    // Placeholders skip the column's encoder: instants go as the driver value timestamptz columns take.
+    values[name] = value instanceof Date ? value.toISOString() : value
+  })
+  let queries = listQueries.get(mask)
+  if (queries === undefined) {
+    queries = listQueriesFor(mask)
+    listQueries.set(mask, queries)
+  }
+  const prepared = queries(db)
+  const rows = await prepared.rows.execute(values)
+  const totals = await prepared.total.execute(values)
   return { rows, total: Number(totals[0]?.total ?? 0) }
 }
 

@@ -2,6 +2,7 @@
 // row is simply not found. Unique violations surface as driver errors; the service maps them by constraint name.
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
+import { preparedPerHandle } from '../db/prepared.js'
 import { recurringJobs } from '../db/tables.js'
 
 export type RecurringJob = typeof recurringJobs.$inferSelect
@@ -36,11 +37,15 @@ export interface SaveValues {
 export const DEFAULT_MAX_ATTEMPTS = 3
 export const DEFAULT_TIMEOUT_SECONDS = 1800
 
+const findJobQuery = preparedPerHandle((db) => db.select().from(recurringJobs)
+  .where(and(eq(recurringJobs.tenantId, sql.placeholder('tenantId')), eq(recurringJobs.id, sql.placeholder('id')))).limit(1)
+  .prepare('recurring_find_job'))
+
 /** The row, locked for the rest of the transaction when `forUpdate`; null when this tenant has none. */
 export async function findJob (db: Executor, tenantId: string, id: string, forUpdate = false): Promise<RecurringJob | null> {
-  const query = db.select().from(recurringJobs)
-    .where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id))).limit(1)
-  const rows = forUpdate ? await query.for('update') : await query
+  const rows = forUpdate
+    ? await db.select().from(recurringJobs).where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id))).limit(1).for('update')
+    : await findJobQuery(db).execute({ tenantId, id })
   return rows[0] ?? null
 }
 
@@ -119,10 +124,15 @@ export async function autoPauseJob (db: Executor, tenantId: string, id: string, 
   return rows[0] ?? null
 }
 
+const listQuery = (afterSeq: boolean) => preparedPerHandle((db) => db.select().from(recurringJobs)
+  .where(and(eq(recurringJobs.tenantId, sql.placeholder('tenantId')), afterSeq ? gt(recurringJobs.seq, sql.placeholder('afterSeq')) : sql`true`))
+  .orderBy(asc(recurringJobs.seq))
+  .limit(sql.placeholder('limit'))
+  .prepare(afterSeq ? 'recurring_list_after' : 'recurring_list_first'))
+const listFirst = listQuery(false)
+const listAfter = listQuery(true)
+
 /** Up to `limit` rows in creation order (seq), strictly after `afterSeq` when given. */
 export async function listJobs (db: Executor, tenantId: string, afterSeq: number | null, limit: number): Promise<RecurringJob[]> {
-  return db.select().from(recurringJobs)
-    .where(and(eq(recurringJobs.tenantId, tenantId), afterSeq === null ? sql`true` : gt(recurringJobs.seq, afterSeq)))
-    .orderBy(asc(recurringJobs.seq))
-    .limit(limit)
+  return afterSeq === null ? listFirst(db).execute({ tenantId, limit }) : listAfter(db).execute({ tenantId, afterSeq, limit })
 }
