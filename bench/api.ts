@@ -11,7 +11,8 @@
 //   PGlite RSS: idle 5 s after a restart < 280 MB; peak while loaded < 350 MB
 //
 // Each pair is measured in alternating rounds (ours, reference, ours, reference, …) after a warm-up, so a load
-// change on the machine lands on both; the figure is the mean of the rounds.
+// change on the machine lands on both; the figure is the mean of the rounds. Beside req/s, the server process's CPU
+// time per request (/proc/<pid>/stat; the database server's is not counted) changes less with the machine's load.
 //
 // Run:  npx tsx bench/api.ts [--duration 5] [--rounds 2] [--connections 10] [--engine postgres|pglite]
 //                            [--url postgres://postgres@127.0.0.1:5432/db] [--only get,preview,list,mcp]
@@ -48,7 +49,8 @@ if (args.help === true) {
   console.log(`Usage: npx tsx bench/api.ts [options]
 
 Throughput (req/s, autocannon) of the service's hot routes beside a reference in the same run, on PostgreSQL and
-on embedded PGlite, plus PGlite's RSS idle after a restart and under load. The service runs built (dist/main.js)
+on embedded PGlite, plus PGlite's RSS idle after a restart and under load, and the CPU time per request of each
+server process. The service runs built (dist/main.js)
 in its own process; bench/reference-server.ts is the reference.
 
   --duration <s>         seconds per measurement (default 5)
@@ -88,8 +90,10 @@ interface Row {
   route: string
   engine: Engine
   ours: number
+  oursCpuUs: number
   referenceLabel: string
   reference: number | undefined
+  referenceCpuUs: number | undefined
   target: number | undefined
 }
 
@@ -265,34 +269,48 @@ async function checkAnswers (base: string, requests: Array<[string, Request]>): 
   }
 }
 
-async function load (base: string, request: Request, seconds: number): Promise<number> {
+/** User + system CPU seconds this process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+function cpuSeconds (pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+interface Figure { rps: number, cpuUs: number }
+
+/** req/s, and the server process's CPU time per request (less sensitive to a busy machine than req/s). */
+async function load (server: Running, request: Request, seconds: number): Promise<Figure> {
+  const cpuBefore = cpuSeconds(server.child.pid!)
   const result = await autocannon({
-    url: base + request.path,
+    url: server.base + request.path,
     method: request.method,
     headers: request.headers,
     ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     connections: CONNECTIONS,
     duration: seconds
   })
+  const cpu = cpuSeconds(server.child.pid!) - cpuBefore
   const bad = result.non2xx + result.errors + result.timeouts
   if (bad > 0) {
     failures++
     console.error(`  ! ${request.method} ${request.path}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`)
   }
-  return result.requests.average
+  return { rps: result.requests.average, cpuUs: result.requests.total > 0 ? cpu * 1e6 / result.requests.total : 0 }
 }
 
-/** Mean req/s of each side over alternating rounds, after a warm-up of each. */
-async function pair (a: [string, Request], b?: [string, Request]): Promise<[number, number | undefined]> {
+type Target = [Running, Request]
+
+/** Mean figures of each side over alternating rounds, after a warm-up of each. */
+async function pair (a: Target, b?: Target): Promise<[Figure, Figure | undefined]> {
   await load(a[0], a[1], WARMUP)
   if (b !== undefined) await load(b[0], b[1], WARMUP)
-  let sumA = 0
-  let sumB = 0
+  const sumA = { rps: 0, cpuUs: 0 }
+  const sumB = { rps: 0, cpuUs: 0 }
+  const add = (sum: Figure, figure: Figure) => { sum.rps += figure.rps / ROUNDS; sum.cpuUs += figure.cpuUs / ROUNDS }
   for (let round = 0; round < ROUNDS; round++) {
-    sumA += await load(a[0], a[1], DURATION)
-    if (b !== undefined) sumB += await load(b[0], b[1], DURATION)
+    add(sumA, await load(a[0], a[1], DURATION))
+    if (b !== undefined) add(sumB, await load(b[0], b[1], DURATION))
   }
-  return [sumA / ROUNDS, b === undefined ? undefined : sumB / ROUNDS]
+  return [sumA, b === undefined ? undefined : sumB]
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -301,19 +319,19 @@ async function pair (a: [string, Request], b?: [string, Request]): Promise<[numb
 async function measureRoutes (engine: Engine, service: Running, reference: Running): Promise<void> {
   await checkAnswers(service.base, [['get', ROUTES.get], ['preview', ROUTES.preview], ['list', ROUTES.list], ['jobs', ROUTES.jobs], ['mcp', ROUTES.mcp]])
   await checkAnswers(reference.base, [['refGet', ROUTES.refGet], ['refPreview', ROUTES.refPreview]])
-  const add = (route: string, [ours, ref]: [number, number | undefined], referenceLabel: string, target: number | undefined) => {
-    rows.push({ route, engine, ours, referenceLabel, reference: ref, target })
-    console.error(`  ${engine} ${route}: ${ours.toFixed(0)} req/s${ref === undefined ? '' : ` vs ${ref.toFixed(0)}`}`)
+  const add = (route: string, [ours, ref]: [Figure, Figure | undefined], referenceLabel: string, target: number | undefined) => {
+    rows.push({ route, engine, ours: ours.rps, oursCpuUs: ours.cpuUs, referenceLabel, reference: ref?.rps, referenceCpuUs: ref?.cpuUs, target })
+    console.error(`  ${engine} ${route}: ${ours.rps.toFixed(0)} req/s${ref === undefined ? '' : ` vs ${ref.rps.toFixed(0)}`}`)
   }
   if (ONLY.has('get')) {
-    add('GET /v1/recurring/{id}', await pair([service.base, ROUTES.get], [reference.base, ROUTES.refGet]), 'minimal Fastify + driver', engine === 'postgres' ? 0.6 : undefined)
+    add('GET /v1/recurring/{id}', await pair([service, ROUTES.get], [reference, ROUTES.refGet]), 'minimal Fastify + driver', engine === 'postgres' ? 0.6 : undefined)
   }
   if (ONLY.has('preview')) {
-    add('POST /v1/preview/cron', await pair([service.base, ROUTES.preview], [reference.base, ROUTES.refPreview]), 'bare Fastify JSON route', 0.5)
+    add('POST /v1/preview/cron', await pair([service, ROUTES.preview], [reference, ROUTES.refPreview]), 'bare Fastify JSON route', 0.5)
   }
-  if (ONLY.has('list')) add('GET /v1/recurring?limit=100', await pair([service.base, ROUTES.list]), '', undefined)
+  if (ONLY.has('list')) add('GET /v1/recurring?limit=100', await pair([service, ROUTES.list]), '', undefined)
   if (ONLY.has('mcp')) {
-    add('MCP tools/call jobs.list', await pair([service.base, ROUTES.mcp], [service.base, ROUTES.jobs]), 'REST GET /v1/jobs', 0.8)
+    add('MCP tools/call jobs.list', await pair([service, ROUTES.mcp], [service, ROUTES.jobs]), 'REST GET /v1/jobs', 0.8)
   }
 }
 
@@ -372,11 +390,11 @@ function report (): void {
   const pad = (text: string, width: number) => text.padEnd(width)
   const num = (n: number | undefined) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US')).padStart(8)
   console.log(`\nbench/api.ts: service ${resolvePath(SERVICE_DIR)}, ${DURATION} s × ${ROUNDS} rounds per figure, ${CONNECTIONS} connections, LOG_LEVEL=${args['log-level']}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
-  console.log(`${pad('route', 28)} ${pad('engine', 8)} ${'ours'.padStart(8)} ${'ref'.padStart(8)}  ${pad('reference', 25)} ${'ratio'.padStart(6)} ${'target'.padStart(7)}  result`)
+  console.log(`${pad('route', 28)} ${pad('engine', 8)} ${'ours'.padStart(8)} ${'ref'.padStart(8)}  ${pad('reference', 25)} ${'ratio'.padStart(6)} ${'target'.padStart(7)}  result  CPU µs/req ours/ref`)
   for (const row of rows) {
     const ratio = row.reference === undefined ? undefined : row.ours / row.reference
     const result = row.target === undefined || ratio === undefined ? '' : ratio >= row.target ? 'pass' : 'FAIL'
-    console.log(`${pad(row.route, 28)} ${pad(row.engine, 8)} ${num(row.ours)} ${num(row.reference)}  ${pad(row.referenceLabel || '—', 25)} ${(ratio === undefined ? '—' : ratio.toFixed(2)).padStart(6)} ${(row.target === undefined ? '—' : `≥${row.target}`).padStart(7)}  ${result}`)
+    console.log(`${pad(row.route, 28)} ${pad(row.engine, 8)} ${num(row.ours)} ${num(row.reference)}  ${pad(row.referenceLabel || '—', 25)} ${(ratio === undefined ? '—' : ratio.toFixed(2)).padStart(6)} ${(row.target === undefined ? '—' : `≥${row.target}`).padStart(7)}  ${result.padEnd(6)}  ${row.oursCpuUs.toFixed(0)}${row.referenceCpuUs === undefined ? '' : ` / ${row.referenceCpuUs.toFixed(0)}`}`)
   }
   for (const m of memory) {
     const result = m.target === undefined ? '' : m.mb < m.target ? 'pass' : 'FAIL'
