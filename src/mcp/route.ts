@@ -1,6 +1,7 @@
 // POST /api/mcp (docs/contract.md §7): MCP over Streamable HTTP, stateless, JSON responses. Each request gets its own
 // web-standard transport (the SDK's stateless pattern) and borrows an SDK Server built once; the SDK speaks the protocol
-// (initialize, ping, tools/list, tools/call, JSON-RPC ids and errors) and our tool table does the work.
+// (initialize, ping, tools/list, tools/call, JSON-RPC ids and errors) and our tool table does the work. A single plain
+// request, the common case, gets a one-request transport instead (plainRequest): the same Server, the same answer.
 //
 // We stay inside Fastify's lifecycle instead of hijacking the raw response: the SDK's web-standard transport
 // returns a Response that we copy into the reply, so x-request-id, rate-limit headers, metrics and logging keep
@@ -12,7 +13,12 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js'
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js'
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv'
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
+import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js'
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
+import {
+  CallToolRequestSchema, ErrorCode, isInitializeRequest, isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse,
+  JSONRPCMessageSchema, ListToolsRequestSchema, McpError, SUPPORTED_PROTOCOL_VERSIONS, type CallToolResult, type JSONRPCMessage
+} from '@modelcontextprotocol/sdk/types.js'
 import { Type } from 'typebox'
 import type { AppDeps } from '../app.js'
 import { BODY_LIMIT_BYTES } from '../app.js'
@@ -181,9 +187,51 @@ const FORWARDED_HEADERS = ['content-type', 'mcp-protocol-version', 'mcp-session-
  * We always answer JSON, so a client that accepts JSON (or anything) is served even when it does not also list
  * text/event-stream, which the SDK would refuse with 406. A client that accepts neither still gets the SDK's 406.
  */
+/** The URL the transport sees: the path and query of ours, on a placeholder origin. */
+function webRequestUrl (request: FastifyRequest): string {
+  return `http://localhost${request.url}`
+}
+
 function acceptFor (accept: string | undefined): string | undefined {
   if (accept === undefined || accept.trim() === '' || /application\/json|\*\/\*|application\/\*/i.test(accept)) return 'application/json, text/event-stream'
   return accept
+}
+
+/**
+ * The common request, answered without the web-standard transport: one JSON-RPC request (not initialize, not a
+ * batch) that the transport would take as it is (Accept with JSON and SSE, a JSON Content-Type, a supported or no
+ * MCP-Protocol-Version). Its message, as the transport would parse it, or null: anything else goes the SDK's way.
+ * The SDK Server still speaks the protocol; what is skipped is the transport's Request/Response plumbing, which
+ * re-validated the whole answer with zod three times and cost more than the tool itself (issue 12).
+ */
+function plainRequest (message: unknown, headers: Headers): JSONRPCMessage | null {
+  if (Array.isArray(message)) return null
+  const accept = headers.get('accept')
+  if (accept?.includes('application/json') !== true || !accept.includes('text/event-stream')) return null
+  if (!isJsonContentType(headers.get('content-type'))) return null
+  const version = headers.get('mcp-protocol-version')
+  if (version !== null && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return null
+  const parsed = JSONRPCMessageSchema.safeParse(message)
+  if (!parsed.success || !isJSONRPCRequest(parsed.data) || isInitializeRequest(parsed.data)) return null
+  return parsed.data
+}
+
+/** A transport for one request: hands the Server its message and resolves with the response to it. */
+class OneRequestTransport implements Transport {
+  onclose?: (() => void) | undefined
+  onerror?: ((error: Error) => void) | undefined
+  onmessage?: Transport['onmessage']
+  #answer!: (message: JSONRPCMessage) => void
+  readonly answer = new Promise<JSONRPCMessage>((resolve) => { this.#answer = resolve })
+
+  async start (): Promise<void> {}
+
+  // Notifications a handler may send go nowhere, as in the web-standard transport's JSON mode.
+  async send (message: JSONRPCMessage): Promise<void> {
+    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) this.#answer(message)
+  }
+
+  async close (): Promise<void> { this.onclose?.() }
 }
 
 export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -270,14 +318,28 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     }
     const accept = acceptFor(request.headers.accept)
     if (accept !== undefined) headers.set('accept', accept)
-    const webRequest = new Request(`http://localhost${request.url}`, { method: 'POST', headers })
 
     const server = idleServers.pop() ?? buildServer()
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
     const call: CallContext = { ctx: { principal, series, jobs }, log: request.log }
+    const authInfo: AuthInfo = { token: '', clientId: principal.keyId, scopes: [], extra: { call } }
+    const plain = plainRequest(message, headers)
+    if (plain !== null) {
+      const transport = new OneRequestTransport()
+      try {
+        await server.connect(transport)
+        transport.onmessage?.(plain, { authInfo, requestInfo: { headers: Object.fromEntries(headers.entries()), url: new URL(webRequestUrl(request)) } })
+        const body = JSON.stringify(await transport.answer)
+        return reply.code(200).type('application/json').send(body)
+      } finally {
+        await server.close()
+        if (idleServers.length < MAX_IDLE_SERVERS) idleServers.push(server)
+      }
+    }
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
     try {
       await server.connect(transport)
-      const response = await transport.handleRequest(webRequest, { parsedBody: message, authInfo: { token: '', clientId: principal.keyId, scopes: [], extra: { call } } })
+      const webRequest = new Request(webRequestUrl(request), { method: 'POST', headers })
+      const response = await transport.handleRequest(webRequest, { parsedBody: message, authInfo })
       const body = await response.text()
       if (body === '') return reply.code(response.status as 202).send('')
       // The SDK's JSON text goes out as is (a string payload skips Fastify's response serializer).
