@@ -17,6 +17,7 @@ import { executionsRoutes } from './executions/routes.js'
 import { jobsRoutes } from './jobs/routes.js'
 import { mcpRoutes } from './mcp/route.js'
 import { authenticate } from './plugins/auth.js'
+import { registerConnectionDrain } from './plugins/connections.js'
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH, registerErrorHandling } from './plugins/error-handler.js'
 import { registerAuthFailureLimit } from './plugins/auth-failures.js'
 import { registerHealth } from './plugins/health.js'
@@ -84,6 +85,7 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
   registerParameterText(app)
 
   app.decorateRequest('principal', null)
+  registerConnectionDrain(app)
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
 
   // X-Content-Type-Options: nosniff (and helmet's other headers) on every response; the CSP is the dashboard's own.
