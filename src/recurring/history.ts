@@ -1,10 +1,10 @@
 // docs/contract.md §13: the change history of a schedule (kept after its delete) and its ETag. A change is recorded in the
 // transaction that makes it, as {field: [old, new]} over the fields a client can set, in their API form.
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { and, desc, eq, lt } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
 import { recurringJobHistory } from '../db/tables.js'
-import { toRecurringJobResponse } from './schemas.js'
+import { toRecurringJobResponse, type RecurringJobBody } from './schemas.js'
 import type { RecurringJob } from './store.js'
 
 export type HistoryAction = typeof recurringJobHistory.$inferSelect['action']
@@ -21,10 +21,10 @@ const SETTABLE = [
   'pause_note', 'auto_pause_after_failures'
 ] as const
 
-/** The fields a client can set, as the API shows them. */
-export function settableFields (job: RecurringJob): Record<string, unknown> {
-  const body = toRecurringJobResponse(job) as Record<string, unknown>
-  return Object.fromEntries(SETTABLE.map((field) => [field, body[field]]))
+/** The fields a client can set, as the API shows them (`body`: the job's API shape, when already made). */
+export function settableFields (job: RecurringJob, body: RecurringJobBody = toRecurringJobResponse(job)): Record<string, unknown> {
+  const shown = body as Record<string, unknown>
+  return Object.fromEntries(SETTABLE.map((field) => [field, shown[field]]))
 }
 
 /** {field: [old, new]} for every settable field that differs; with no `before`, every field is [null, new]. */
@@ -76,11 +76,9 @@ export async function allHistory (db: Executor, tenantId: string, id: string): P
  * saved again (updated_at); the scheduler moving next_run_at does not change it, so a worker's tick never makes
  * an operator's If-Match fail.
  */
-export function etagOf (job: RecurringJob): string {
-  const hash = createHash('sha256')
-    .update(JSON.stringify([job.createdAt.getTime(), job.updatedAt?.getTime() ?? null, settableFields(job)]))
-    .digest('base64url')
-  return `"${hash.slice(0, 27)}"`
+export function etagOf (job: RecurringJob, body?: RecurringJobBody): string {
+  const digest = hash('sha256', JSON.stringify([job.createdAt.getTime(), job.updatedAt?.getTime() ?? null, settableFields(job, body)]), 'base64url')
+  return `"${digest.slice(0, 27)}"`
 }
 
 /** RFC 9110 If-Match / If-None-Match: `*` or a comma-separated list of entity tags. */

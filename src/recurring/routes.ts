@@ -28,8 +28,9 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
     actor: actorOf(request), ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match')
   })
   const withEtag = (reply: FastifyReply, job: RecurringJob) => {
-    reply.header('etag', etagOf(job))
-    return s.toRecurringJobResponse(job)
+    const body = s.toRecurringJobResponse(job)
+    reply.header('etag', etagOf(job, body))
+    return body
   }
 
   app.put('/v1/recurring/:id', {

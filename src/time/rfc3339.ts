@@ -3,7 +3,9 @@
 /** '2026-03-25T07:00:00Z' (fraction dropped, never rounded up into the next second). */
 export function toTimestamp (instant: Date): string {
   const ms = instant.getTime()
-  return new Date(ms - (((ms % 1000) + 1000) % 1000)).toISOString().replace('.000Z', 'Z')
+  const fraction = ((ms % 1000) + 1000) % 1000
+  const iso = (fraction === 0 ? instant : new Date(ms - fraction)).toISOString()
+  return `${iso.slice(0, -5)}Z` // without its ".000Z"
 }
 
 export function toTimestampOrNull (instant: Date | null | undefined): string | null {
