@@ -61,8 +61,7 @@ t.test('heartbeat, complete, fail and release statements equal the lifecycle tra
 
 // The planner must not trade the primary key for an index on the other conditions: with statistics that lag a backlog
 // (a bulk enqueue; a table of mostly finished rows), it took executions_active_idx for `tenant_id = …` and read the
-// tenant's whole backlog for every acknowledgement — a per-item complete behind 100,000 queued executions fell to
-// about 11 a second in bench/workers.ts.
+// tenant's backlog for every acknowledgement (4,474 rows read for one complete behind 20,000 queued executions).
 t.test('acknowledgements find their rows by primary key, whatever the backlog and the statistics', async (t) => {
   await eachDatabase(t, async (t, { database }) => {
     const { db } = database
