@@ -54,7 +54,9 @@ const skip = new Set(args.skip.split(',').filter(Boolean))
 const ADMIN_TOKEN = 'bench-admin-token-0123456789'
 
 const admin = postgres(baseUrl, { max: 1, onnotice: () => {} })
-const name = `rj_bench_workers_${process.pid}`
+// Named after the database of the URL (as the test harness names its own), so benches pointed at different databases
+// of one server never meet.
+const name = `${decodeURIComponent(new URL(baseUrl).pathname.slice(1)) || 'rj'}_bench_workers_${process.pid}`
 await admin.unsafe(`create database "${name}"`)
 const url = new URL(baseUrl)
 url.pathname = `/${name}`

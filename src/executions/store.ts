@@ -295,13 +295,19 @@ export async function pruneFinished (db: Executor, cutoff: Date, limit: number):
 
 export interface LeaseTarget { tenantId: string, workerId: string, now: Date }
 
-function leaseHeld (target: LeaseTarget, ids: readonly string[]): SQL {
+/**
+ * The rows among `ids` whose live lease the worker holds. Only `id` may pick them (the primary key): the other
+ * conditions are written so that no index serves them (a row comparison with IS NOT DISTINCT FROM, a coalesce),
+ * because with statistics that lag a backlog (a bulk enqueue, a table of mostly finished rows) the planner took
+ * executions_active_idx for `tenant_id = …`, or executions_lease_idx for the lease, and read the tenant's whole
+ * backlog (or every running row) for each acknowledgement. Same meaning: none of these columns is null on a
+ * running row. Exported for its plan test.
+ */
+export function leaseHeld (target: LeaseTarget, ids: readonly string[]): SQL {
   return and(
     inArray(executions.id, [...ids]),
-    eq(executions.tenantId, target.tenantId),
-    eq(executions.status, 'running'),
-    eq(executions.workerId, target.workerId),
-    sql`${executions.leaseExpiresAt} >= ${at(target.now)}`
+    sql`(${executions.tenantId}, ${executions.status}, ${executions.workerId}) is not distinct from (${target.tenantId}::uuid, 'running', ${target.workerId}::text)`,
+    sql`coalesce(${executions.leaseExpiresAt}, '-infinity') >= ${at(target.now)}`
   )!
 }
 
@@ -363,10 +369,15 @@ export async function releaseLeased (db: Executor, target: LeaseTarget, ids: rea
   }).where(leaseHeld(target, ids)).returning()
 }
 
+/** The tenant's rows among `ids`, found by primary key only (see leaseHeld: `tenant_id = …` let a scan of the tenant's rows win). */
+export function tenantRows (tenantId: string, ids: readonly string[]): SQL {
+  return and(inArray(executions.id, [...ids]), sql`${executions.tenantId} is not distinct from ${tenantId}::uuid`)!
+}
+
 /** What explains a missed acknowledgement: the tenant's rows among `ids` (absent ones do not exist). */
 export async function findExecutions (db: Executor, tenantId: string, ids: readonly string[]): Promise<Execution[]> {
   if (ids.length === 0) return []
-  return db.select().from(executions).where(and(eq(executions.tenantId, tenantId), inArray(executions.id, [...ids])))
+  return db.select().from(executions).where(tenantRows(tenantId, ids))
 }
 
 /** The earliest available_at after now among the tenant's queued executions, per queue (a long-poll arms a timer). */
