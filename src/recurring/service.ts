@@ -207,19 +207,12 @@ export class RecurringService {
   async put (tenantId: string, id: string, input: PutRecurringJobInput, options: WriteOptions = {}): Promise<{ job: RecurringJob, created: boolean }> {
     const now = this.clock.now()
     replacementValues(id, input, now)
-    const save = async () => this.database.db.transaction(async (tx) => {
+    const { before, job } = await this.database.db.transaction(async (tx) => {
       const before = await store.findJob(tx, tenantId, id, true)
       preconditionOrThrow(before, options)
       const job = await store.upsertJob(tx, tenantId, id, keepingNextRun(before, replacementValues(id, input, now, '', before)), now)
       await recordChange(tx, tenantId, id, before, job, options.actor ?? SERVICE_ACTOR, now)
       return { before, job }
-    })
-    // Two concurrent creates of one id: PostgreSQL's INSERT … ON CONFLICT only arbitrates the primary key, so the
-    // loser can hit the job_type index first and raise a unique violation although the winner holds the same id.
-    // Saved again, it finds the winner's row and updates it; a real conflict (another id) violates again and is 409.
-    const { before, job } = await save().catch(async (error: unknown) => {
-      if (jobTypeConflict(error, input.job_type) === null) throw error
-      return save()
     }).catch((error: unknown) => { throw jobTypeConflict(error, input.job_type) ?? error })
     if (movedEarlier(before?.nextRunAt, job.nextRunAt)) await this.wake()
     return { job, created: job.updatedAt === null }

@@ -43,6 +43,10 @@ const findJobQuery = preparedPerHandle((db) => db.select().from(recurringJobs)
 
 /** The row, locked for the rest of the transaction when `forUpdate`; null when this tenant has none. */
 export async function findJob (db: Executor, tenantId: string, id: string, forUpdate = false): Promise<RecurringJob | null> {
+  // FOR UPDATE locks nothing while the row does not exist, so two concurrent creates of one id both insert: ON
+  // CONFLICT settles the primary key, but the loser can meet the job_type index first and fail as if another id held
+  // its job_type. A transaction lock on the id makes the writers of one id take turns whether or not its row exists.
+  if (forUpdate) await db.execute(sql`select pg_advisory_xact_lock(hashtext('recurring_jobs'), hashtext(${tenantId} || '/' || ${id}))`)
   const rows = forUpdate
     ? await db.select().from(recurringJobs).where(and(eq(recurringJobs.tenantId, tenantId), eq(recurringJobs.id, id))).limit(1).for('update')
     : await findJobQuery(db).execute({ tenantId, id })

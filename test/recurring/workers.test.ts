@@ -197,3 +197,19 @@ t.test('POST /v1/workers/register keeps a paused schedule paused and updates the
     t.equal((await api.patch('rjob_Cleanup', { enabled: true })).json().next_run_at, '2026-03-25T04:00:00Z')
   })
 })
+
+t.test('worker replicas registering one schedule at once all succeed: one creates it, the others update it, none is a conflict', async (t) => {
+  await eachApp(t, async (t, { app }) => {
+    const api = client(app, (await createTenant(app)).headers)
+    // The race is narrow (a replica used to meet the job_type index before the primary key and report a conflict
+    // with its own schedule): 30 new schedules, 6 replicas registering each at once.
+    const statuses: string[] = []
+    for (let round = 0; round < 30; round++) {
+      const recurring = [{ job_type: `MyApp.Jobs.Round${round}`, cron_expression: '0 3 * * *' }]
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => api.register({ worker_id: `replica-${i}`, recurring })))
+      for (const res of answers) statuses.push(res.statusCode === 200 ? res.json().registered[0].status : `HTTP ${res.statusCode}`)
+    }
+    t.equal(statuses.filter((s) => s === 'created').length, 30, 'each schedule created once')
+    t.strictSame(statuses.filter((s) => s !== 'created' && s !== 'updated'), [], 'no conflict, no error')
+  })
+})
