@@ -1,28 +1,18 @@
 // The real process: first start bootstraps and logs a usable key, data survives a restart, a restart never
 // bootstraps twice (also with BOOTSTRAP_API_KEY), and SIGTERM shuts down cleanly within 10 s.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
 import { engines, openTestDb } from './helpers/db.js'
-
-const root = fileURLToPath(new URL('..', import.meta.url))
+import { spawnMain } from './helpers/main-process.js'
 
 interface Running { child: ChildProcess, url: string, logs: string[] }
 
 /** Starts src/main.ts; whatever happens to the test (failure, timeout, bail-out), its teardown kills the child. */
 async function start (t: Test, env: Record<string, string | undefined>): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', SCHEDULER: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const kill = () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') }
-  t.teardown(kill)
-  // tap ends a timed-out test file by signalling it; teardowns may not run then, an exit handler does.
-  process.once('exit', kill)
+  const { child, kill } = spawnMain(t, env)
   const logs: string[] = []
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => { kill(); reject(new Error(`no listening line within 90 s:\n${logs.join('\n')}`)) }, 90_000)

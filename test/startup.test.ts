@@ -1,26 +1,16 @@
 // Start-up failures of the real process (docs/contract.md §10 "Configuration"): a bad variable is refused at once with
 // one line and exit code 2, no stack; a database that cannot be reached is retried with one line per attempt saying
 // why, and the process exits 1 with that reason after STARTUP_TIMEOUT_SECONDS.
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
 import { postgresUrl } from './helpers/db.js'
-
-const root = fileURLToPath(new URL('..', import.meta.url))
+import { spawnMain } from './helpers/main-process.js'
 
 interface Exit { code: number | null, lines: string[], ms: number }
 
 /** Runs src/main.ts to its exit (killed by the test's teardown, or after 60 s, whatever happens). */
 async function run (t: Test, env: Record<string, string>): Promise<Exit> {
   const started = Date.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', SCHEDULER: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const kill = () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') }
-  t.teardown(kill)
-  process.once('exit', kill)
+  const { child, kill } = spawnMain(t, env)
   const timer = setTimeout(kill, 60_000)
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
