@@ -14,7 +14,7 @@
 //         `both` (the default) runs the two side by side, alternating, `--repeat` times each, and prints the medians.
 //
 // Run:    npx tsx bench/scheduler.ts [--engine postgres|pglite] [--schedules 100000] [--steady 10000] [--minutes 3]
-//                                    [--instances 1] [--batch-size 500] [--policies both] [--repeat 1]
+//                                    [--instances 1] [--batch-size 500] [--concurrency 2] [--policies both] [--repeat 1]
 //                                    [--url postgres://postgres@127.0.0.1:5432/test]
 //         (0 schedules skips that part)
 // The PostgreSQL URL defaults to BENCH_DATABASE_URL, TEST_DATABASE_URL, then the local server; each run creates
@@ -27,7 +27,7 @@ import { openDatabase, queryRows, type Database } from '../src/db/connect.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { AppEvents } from '../src/events.js'
 import { SchedulerLoop } from '../src/scheduler/loop.js'
-import { enqueueDue } from '../src/scheduler/tick.js'
+import { DEFAULTS, enqueueDue } from '../src/scheduler/tick.js'
 import { claimExecutions, completeLeased } from '../src/executions/store.js'
 import type { Clock } from '../src/time/clock.js'
 
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     minutes: { type: 'string', default: '3' },
     instances: { type: 'string', default: '1' },
     'batch-size': { type: 'string', default: '500' },
+    concurrency: { type: 'string' },
     policies: { type: 'string', default: 'both' },
     repeat: { type: 'string', default: '1' },
     url: { type: 'string' },
@@ -60,6 +61,7 @@ steady: --steady schedules firing every minute, run by the real SchedulerLoop fo
   --minutes <n>               simulated minutes of steady state (default 3)
   --instances <n>             tickers with their own pools, as n service instances (PostgreSQL; default 1)
   --batch-size <n>            schedules claimed per transaction (default 500)
+  --concurrency <n>           batches in flight per instance (default: the scheduler's, ${DEFAULTS.concurrency})
   --policies <on|off|both>    schedules with overlap/misfire policies, without, or both side by side (default both)
   --repeat <n>                runs of each part per policy setting, alternating; medians are printed (default 1)
   -h, --help                  this text`)
@@ -71,6 +73,7 @@ const STEADY_SCHEDULES = Number(args.steady)
 const STEADY_MINUTES = Number(args.minutes)
 const INSTANCES = Number(args.instances)
 const BATCH_SIZE = Number(args['batch-size'])
+const CONCURRENCY = args.concurrency === undefined ? DEFAULTS.concurrency : Number(args.concurrency)
 const REPEAT = Math.max(1, Number(args.repeat))
 if (!['on', 'off', 'both'].includes(args.policies)) throw new Error(`--policies must be on, off or both (got ${args.policies})`)
 const SETTINGS: Policies[] = args.policies === 'both' ? ['off', 'on'] : [args.policies as Policies]
@@ -107,13 +110,13 @@ class WarpClock implements Clock {
   }
 }
 
-interface Fresh { database: Database, url: string | undefined, open: () => Promise<Database>, drop: () => Promise<void> }
+interface Fresh { database: Database, name: string | null, url: string | undefined, open: () => Promise<Database>, drop: () => Promise<void> }
 
 async function freshDatabase (engine: string, name: string): Promise<Fresh> {
   if (engine === 'pglite') {
     const database = await openDatabase({ pglite: await PGlite.create() })
     await migrateDatabase(database)
-    return { database, url: undefined, open: async () => database, drop: () => database.close() }
+    return { database, name: null, url: undefined, open: async () => database, drop: () => database.close() }
   }
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
   const prefix = (decodeURIComponent(new URL(ADMIN_URL).pathname.slice(1)) || 'postgres').replace(/[^A-Za-z0-9_]/g, '_').slice(0, 30)
@@ -128,6 +131,7 @@ async function freshDatabase (engine: string, name: string): Promise<Fresh> {
   const extra: Database[] = []
   return {
     database,
+    name: db,
     url,
     open: async () => { const d = await openDatabase({ url, max: 10 }); extra.push(d); return d },
     drop: async () => {
@@ -173,7 +177,30 @@ function percentile (sorted: number[], p: number): number {
 
 const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50)
 
-interface BurstResult { perSecond: number, seconds: number, ok: boolean, batches: string, rssMb: number }
+interface BurstResult { perSecond: number, seconds: number, ok: boolean, batches: string, rssMb: number, cpuMsPer1k: { node: number, database: number } | null }
+
+const TICK_MS = 10 // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
+
+/**
+ * CPU time (ms) the server's client backends connected to `database` have used so far (autovacuum is not the tick's), read from /proc (the server runs
+ * on this machine): unlike wall time it barely moves when other work shares the cores, so two designs compare even
+ * on a busy machine. null when the server's processes cannot be read (a remote server, PGlite).
+ */
+async function databaseCpuMs (database: Database, name: string): Promise<number | null> {
+  const { readFile } = await import('node:fs/promises')
+  const rows = await queryRows<{ pid: number }>(database.db, sql`select pid from pg_stat_activity where datname = ${name} and backend_type = 'client backend'`)
+  let total = 0
+  for (const { pid } of rows) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      total += (Number(fields[11]) + Number(fields[12])) * TICK_MS // utime, stime
+    } catch {
+      return null
+    }
+  }
+  return total
+}
 
 async function burst (engine: string, policies: Policies): Promise<BurstResult> {
   const fresh = await freshDatabase(engine, 'burst')
@@ -183,18 +210,24 @@ async function burst (engine: string, policies: Policies): Promise<BurstResult> 
     const databases = [fresh.database]
     while (databases.length < instances) databases.push(await fresh.open())
     const clock = frozen(new Date(T0.getTime() + 500))
+    // Every pool's connections opened first, so the backends counted before the burst are the ones that do it.
+    await Promise.all(databases.map((d) => Promise.all(Array.from({ length: 4 }, () => d.db.execute(sql`select pg_sleep(0.01)`)))))
+    const dbCpuBefore = fresh.name === null ? null : await databaseCpuMs(fresh.database, fresh.name)
+    const nodeCpuBefore = process.cpuUsage()
     const start = performance.now()
     const results = await Promise.all(databases.map(async (database) => {
       let enqueued = 0
       let batches = 0
       for (;;) {
-        const r = await enqueueDue({ database, clock, config }, { batchSize: BATCH_SIZE, maxBatches: 1_000_000 })
+        const r = await enqueueDue({ database, clock, config }, { batchSize: BATCH_SIZE, maxBatches: 1_000_000, concurrency: CONCURRENCY })
         enqueued += r.enqueued
         batches += r.batches
         if (!r.moreWork) return { enqueued, batches }
       }
     }))
     const seconds = (performance.now() - start) / 1000
+    const nodeCpu = process.cpuUsage(nodeCpuBefore)
+    const dbCpuAfter = fresh.name === null ? null : await databaseCpuMs(fresh.database, fresh.name)
     const { total, distinct } = await countExecutions(fresh.database)
     const enqueued = results.reduce((s, r) => s + r.enqueued, 0)
     return {
@@ -202,7 +235,10 @@ async function burst (engine: string, policies: Policies): Promise<BurstResult> 
       seconds,
       ok: enqueued === BURST_SCHEDULES && total === BURST_SCHEDULES && distinct === total,
       batches: results.map((r) => r.batches).join(', '),
-      rssMb: rssNow() / 1024
+      rssMb: rssNow() / 1024,
+      cpuMsPer1k: dbCpuBefore === null || dbCpuAfter === null
+        ? null
+        : { node: (nodeCpu.user + nodeCpu.system) / 1000 / (enqueued / 1000), database: (dbCpuAfter - dbCpuBefore) / (enqueued / 1000) }
     }
   } finally {
     await fresh.drop()
@@ -227,7 +263,7 @@ async function steady (engine: string, policies: Policies): Promise<SteadyResult
     const lags: number[] = []
     events.on('execution:enqueued', (e) => lags.push(clock.now().getTime() - e.scheduledFor.getTime()))
     const end = new Date(firstMinute.getTime() + (STEADY_MINUTES - 1) * 60_000)
-    const loop = new SchedulerLoop({ database: fresh.database, clock, config, events, log: silent }, { batchSize: BATCH_SIZE })
+    const loop = new SchedulerLoop({ database: fresh.database, clock, config, events, log: silent }, { batchSize: BATCH_SIZE, concurrency: CONCURRENCY })
     const wallStart = performance.now()
     const done = new Promise<void>((resolve) => {
       events.on('tick:done', (s) => { if (clock.now() > end && s.enqueued === 0 && lags.length >= STEADY_SCHEDULES * STEADY_MINUTES) resolve() })
@@ -260,7 +296,7 @@ async function alternating<T> (part: (policies: Policies) => Promise<T>): Promis
   return out
 }
 
-const column = (text: string) => text.padStart(16)
+const column = (text: string) => text.padStart(Math.max(16, text.length + 2))
 const header = `${''.padEnd(34)}${SETTINGS.map((p) => column(`policies ${p}`)).join('')}`
 const row = (label: string, values: string[]) => console.log(`  ${label.padEnd(32)}${values.map(column).join('')}`)
 const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
@@ -270,12 +306,16 @@ for (const engine of engines) {
   if (BURST_SCHEDULES > 0) {
     const runs = await alternating((p) => burst(engine, p))
     const instances = engine === 'postgres' ? Math.max(1, INSTANCES) : 1
-    console.log(`[${engine}] burst: ${fmt(BURST_SCHEDULES)} schedules due at once, ${instances} instance(s), batches of ${BATCH_SIZE}`)
+    console.log(`[${engine}] burst: ${fmt(BURST_SCHEDULES)} schedules due at once, ${instances} instance(s), batches of ${BATCH_SIZE}, ${CONCURRENCY} in flight`)
     console.log(header)
     const each = (f: (r: BurstResult) => number) => SETTINGS.map((p) => median(runs.get(p)!.map(f)))
     row('executions/s', each((r) => r.perSecond).map((v) => fmt(v)))
     row('seconds', each((r) => r.seconds).map((v) => fmt(v, 2)))
     if (REPEAT > 1) row('executions/s, every run', SETTINGS.map((p) => runs.get(p)!.map((r) => fmt(r.perSecond / 1000, 1) + 'k').join(' ')))
+    if (runs.get(SETTINGS[0]!)![0]!.cpuMsPer1k !== null) {
+      row('CPU ms per 1,000: this process', each((r) => r.cpuMsPer1k!.node).map((v) => fmt(v, 1)))
+      row('CPU ms per 1,000: PostgreSQL', each((r) => r.cpuMsPer1k!.database).map((v) => fmt(v, 1)))
+    }
     row('batches per instance', SETTINGS.map((p) => runs.get(p)![0]!.batches))
     row('all enqueued once', SETTINGS.map((p) => runs.get(p)!.every((r) => r.ok) ? '✓' : '✗ MISMATCH'))
     row('peak RSS so far', SETTINGS.map((p) => mb(Math.max(...runs.get(p)!.map((r) => r.rssMb * 1024)))))

@@ -152,7 +152,6 @@ export const executions = pgTable('executions', {
   lastError: text('last_error'),
   result: jsonb('result')
 }, (t) => [
-  uniqueIndex('executions_seq_idx').on(t.seq),
   // docs/contract.md §6, §13: one execution per (schedule, occurrence), scheduled and backfilled alike — a retried or
   // concurrent tick, or a repeated backfill, cannot enqueue an occurrence twice.
   uniqueIndex('executions_occurrence_unique').on(t.tenantId, t.recurringId, t.scheduledFor)
