@@ -1,7 +1,8 @@
 // POST /api/mcp (docs/contract.md §7): MCP over Streamable HTTP, stateless, JSON responses. Each request gets its own
 // web-standard transport (the SDK's stateless pattern) and borrows an SDK Server built once; the SDK speaks the protocol
 // (initialize, ping, tools/list, tools/call, JSON-RPC ids and errors) and our tool table does the work. A single plain
-// request, the common case, gets a one-request transport instead (plainRequest): the same Server, the same answer.
+// request, the common case, is handed instead to a Server that stays connected to a transport of ours
+// (plainRequest, PlainTransport): the same protocol code, the same answer.
 //
 // We stay inside Fastify's lifecycle instead of hijacking the raw response: the SDK's web-standard transport
 // returns a Response that we copy into the reply, so x-request-id, rate-limit headers, metrics and logging keep
@@ -16,7 +17,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import { isJsonContentType } from '@modelcontextprotocol/sdk/shared/mediaType.js'
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
 import {
-  CallToolRequestSchema, ErrorCode, isInitializeRequest, isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse,
+  CallToolRequestSchema, ErrorCode, isInitializeRequest, isJSONRPCRequest,
   JSONRPCMessageSchema, ListToolsRequestSchema, McpError, SUPPORTED_PROTOCOL_VERSIONS, type CallToolResult, type JSONRPCMessage
 } from '@modelcontextprotocol/sdk/types.js'
 import { Type } from 'typebox'
@@ -133,8 +134,35 @@ function idOf (message: unknown): JsonRpcId {
   return typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id)) ? id : null
 }
 
-/** What one request hands its tool calls: the transport passes it to the handlers as `authInfo.extra`. */
-interface CallContext { ctx: ToolContext, log: FastifyBaseLogger }
+/**
+ * What one request hands its tool calls: the transport passes it to the handlers as `authInfo.extra`. A tool that
+ * answers leaves its result and that result's JSON text here, for answerText.
+ */
+interface CallContext { ctx: ToolContext, log: FastifyBaseLogger, answered?: { structured: Record<string, unknown>, text: string } }
+
+function sameKeys (value: object, keys: readonly string[]): boolean {
+  const own = Object.keys(value)
+  return own.length === keys.length && own.every((key, i) => key === keys[i])
+}
+
+/**
+ * The JSON text of a plain request's answer: JSON.stringify(answer), built without serializing the tool's result a
+ * second time when the answer is the one the tool produced ({result: {content: [{type: 'text', text}],
+ * structuredContent}, jsonrpc, id}, structuredContent the SDK's copy of the result whose JSON is `text`). The result
+ * was half the cost of a jobs.list call, written twice: as the text and as structuredContent (issue 12).
+ */
+export function answerText (answer: JSONRPCMessage, answered: CallContext['answered']): string {
+  if (answered === undefined || !sameKeys(answer, ['result', 'jsonrpc', 'id']) || !('result' in answer)) return JSON.stringify(answer)
+  const { result, id } = answer
+  const content = result.content
+  const structured = result.structuredContent
+  const reused = sameKeys(result, ['content', 'structuredContent']) && Array.isArray(content) && content.length === 1 &&
+    isObject(content[0]) && sameKeys(content[0], ['type', 'text']) && content[0].type === 'text' && content[0].text === answered.text &&
+    isObject(structured) && Object.getPrototypeOf(structured) === Object.prototype && sameKeys(structured, Object.keys(answered.structured)) &&
+    Object.keys(structured).every((key) => structured[key] === answered.structured[key])
+  if (!reused || (typeof id !== 'string' && typeof id !== 'number')) return JSON.stringify(answer)
+  return `{"result":{"content":[{"type":"text","text":${JSON.stringify(answered.text)}}],"structuredContent":${answered.text}},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`
+}
 
 function callContext (extra: { authInfo?: AuthInfo | undefined }): CallContext {
   const call = extra.authInfo?.extra?.call as CallContext | undefined
@@ -154,7 +182,8 @@ function buildServer (): Server {
   })
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: toolDescriptors() }))
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const { ctx, log } = callContext(extra)
+    const call = callContext(extra)
+    const { ctx, log } = call
     const tool = TOOLS_BY_NAME.get(request.params.name)
     // A plain error with a code: McpError would prefix its message with "MCP error -32602: " a second time.
     if (tool === undefined) throw Object.assign(new Error(`Unknown tool: ${request.params.name}`), { code: ErrorCode.InvalidParams })
@@ -164,7 +193,9 @@ function buildServer (): Server {
         throw new ApiError('insufficient_scope', `This key lacks the scope ${tool.scope}`)
       }
       const result = await tool.handler(argumentsOrThrow(tool, request.params.arguments), ctx)
-      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result }
+      const text = JSON.stringify(result)
+      call.answered = { structured: result, text }
+      return { content: [{ type: 'text', text }], structuredContent: result }
     } catch (error) {
       return toToolError(error, log)
     }
@@ -212,26 +243,55 @@ function plainRequest (message: unknown, headers: Headers): JSONRPCMessage | nul
   const version = headers.get('mcp-protocol-version')
   if (version !== null && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return null
   const parsed = JSONRPCMessageSchema.safeParse(message)
-  if (!parsed.success || !isJSONRPCRequest(parsed.data) || isInitializeRequest(parsed.data)) return null
+  // isInitializeRequest parses with zod; only a method named initialize can be one.
+  if (!parsed.success || !isJSONRPCRequest(parsed.data) || (parsed.data.method === 'initialize' && isInitializeRequest(parsed.data))) return null
   return parsed.data
 }
 
-/** A transport for one request: hands the Server its message and resolves with the response to it. */
-class OneRequestTransport implements Transport {
+/**
+ * The transport of a Server kept for plain requests: connected once and never closed, it hands the Server one
+ * message at a time (the Server is borrowed by one request) and resolves that request's answer. Connecting and
+ * closing a Server per request cost more than its tool call: close() aborts the AbortController the SDK keeps for
+ * the request just answered (its cleanup runs a tick later), which builds a DOMException and an McpError with
+ * their stack traces, and connect() wires the callbacks again (issue 12).
+ */
+class PlainTransport implements Transport {
   onclose?: (() => void) | undefined
   onerror?: ((error: Error) => void) | undefined
   onmessage?: Transport['onmessage']
-  #answer!: (message: JSONRPCMessage) => void
-  readonly answer = new Promise<JSONRPCMessage>((resolve) => { this.#answer = resolve })
+  #answer: ((message: JSONRPCMessage) => void) | undefined
 
   async start (): Promise<void> {}
 
-  // Notifications a handler may send go nowhere, as in the web-standard transport's JSON mode.
+  /** Hands the Server `message` and resolves with the response to it. */
+  exchange (message: JSONRPCMessage, extra: Parameters<NonNullable<Transport['onmessage']>>[1]): Promise<JSONRPCMessage> {
+    const answer = new Promise<JSONRPCMessage>((resolve) => { this.#answer = resolve })
+    this.onmessage?.(message, extra)
+    return answer
+  }
+
+  // Notifications a handler may send go nowhere, as in the web-standard transport's JSON mode. A Server sends
+  // requests, notifications (both with a method) and responses (an id and a result or an error, no method).
   async send (message: JSONRPCMessage): Promise<void> {
-    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) this.#answer(message)
+    if ('method' in message || !('id' in message)) return
+    const answer = this.#answer
+    this.#answer = undefined
+    answer?.(message)
   }
 
   async close (): Promise<void> { this.onclose?.() }
+}
+
+/** Servers connected to their PlainTransport for good, idle ones here (the pool grows to the peak concurrency). */
+const idlePlainServers: Array<{ server: Server, transport: PlainTransport }> = []
+
+async function plainServer (): Promise<{ server: Server, transport: PlainTransport }> {
+  const idle = idlePlainServers.pop()
+  if (idle !== undefined) return idle
+  const server = buildServer()
+  const transport = new PlainTransport()
+  await server.connect(transport)
+  return { server, transport }
 }
 
 export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -319,22 +379,20 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     const accept = acceptFor(request.headers.accept)
     if (accept !== undefined) headers.set('accept', accept)
 
-    const server = idleServers.pop() ?? buildServer()
     const call: CallContext = { ctx: { principal, series, jobs }, log: request.log }
     const authInfo: AuthInfo = { token: '', clientId: principal.keyId, scopes: [], extra: { call } }
     const plain = plainRequest(message, headers)
     if (plain !== null) {
-      const transport = new OneRequestTransport()
+      const borrowed = await plainServer()
       try {
-        await server.connect(transport)
-        transport.onmessage?.(plain, { authInfo, requestInfo: { headers: Object.fromEntries(headers.entries()), url: new URL(webRequestUrl(request)) } })
-        const body = JSON.stringify(await transport.answer)
-        return reply.code(200).type('application/json').send(body)
+        const answer = await borrowed.transport.exchange(plain, { authInfo, requestInfo: { headers: Object.fromEntries(headers.entries()), url: new URL(webRequestUrl(request)) } })
+        return reply.code(200).type('application/json').send(answerText(answer, call.answered))
       } finally {
-        await server.close()
-        if (idleServers.length < MAX_IDLE_SERVERS) idleServers.push(server)
+        if (idlePlainServers.length < MAX_IDLE_SERVERS) idlePlainServers.push(borrowed)
+        else await borrowed.server.close()
       }
     }
+    const server = idleServers.pop() ?? buildServer()
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
     try {
       await server.connect(transport)
