@@ -1,7 +1,6 @@
 // buildApp wires plugins, then feature routes, in the order they apply. Registration is explicit: this list, with
 // each feature's prefix beside it, is the architecture diagram.
 import { randomUUID } from 'node:crypto'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Ajv } from 'ajv'
@@ -25,6 +24,7 @@ import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
 import { LOG_REDACT, LOG_SERIALIZERS } from './plugins/log-redaction.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
+import { registerSecurityHeaders } from './plugins/security-headers.js'
 import { sharedRateLimitStore, windowCounterFor } from './plugins/rate-limit-store.js'
 import { occurrencesRoutes } from './occurrences/routes.js'
 import { recurringRoutes } from './recurring/routes.js'
@@ -86,10 +86,10 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
 
   app.decorateRequest('principal', null)
   registerConnectionDrain(app)
-  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
+  app.addHook('onSend', (request, reply, payload, done) => { reply.header('x-request-id', request.id); done(null, payload) })
 
   // X-Content-Type-Options: nosniff (and helmet's other headers) on every response; the CSP is the dashboard's own.
-  await app.register(helmet, { global: true, contentSecurityPolicy: false })
+  registerSecurityHeaders(app)
   registerErrorHandling(app)
   registerAuthFailureLimit(app, deps.clock)
   registerMetrics(app, { metricsToken: deps.config.metricsToken, queueLabels: deps.config.metricsQueueLabels })

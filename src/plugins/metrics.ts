@@ -26,9 +26,10 @@ export function registerMetrics (app: FastifyInstance, options: { metricsToken: 
   app.decorate('metrics', { registry, queueLabel: queueLabeller(options.queueLabels === true) })
 
   // Labels are bounded: the route pattern (never the URL a client typed), the method, the status.
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched'
     requests.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000)
+    done()
   })
 
   app.get('/metrics', {
