@@ -7,6 +7,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, notExists, or
 import { alias } from 'drizzle-orm/pg-core'
 import { queryRows, type Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
+import { compactRecordset } from '../db/recordset.js'
 import { executions, recurringJobHistory, recurringJobs } from '../db/tables.js'
 import { retryDelayMs } from './backoff.js'
 import { enqueue, REPLACED_ERROR, replace, type ExecutionPatch, type NewOccurrenceExecution } from './lifecycle.js'
@@ -69,14 +70,15 @@ export interface InsertedExecution {
  * ON CONFLICT on the partial unique index (docs/contract.md §6): an occurrence already enqueued (a retried tick) is
  * skipped, and only the new rows come back.
  * The whole batch is one JSON parameter: a multi-row VALUES list bound 17 parameters per row, and building and
- * binding those took the scheduler's burst from 24k to 9k executions/s (500-row batches, bench/scheduler.ts).
+ * binding those took the scheduler's burst from 24k to 9k executions/s (500-row batches, bench/scheduler.ts); the
+ * values all rows share go once beside it (db/recordset.ts).
  */
 export async function insertScheduledExecutions (tx: Executor, rows: readonly NewOccurrenceExecution[]): Promise<InsertedExecution[]> {
   if (rows.length === 0) return []
-  // A key left out is NULL in json_to_recordset: the id (the database's default then), blocked_by, and covers_until
-  // when it is the occurrence itself.
-  const json = JSON.stringify(rows.map((r) => ({
-    ...(r.id === undefined ? {} : { id: r.id }),
+  // A key left out is NULL: the id (the database's default then), blocked_by, covers_until when it is the
+  // occurrence itself, and the values every row shares (db/recordset.ts), which travel once.
+  const { json, common: c } = compactRecordset(rows.map((r) => ({
+    id: r.id,
     tenant_id: r.tenantId,
     recurring_id: r.recurringId,
     status: r.status,
@@ -84,22 +86,29 @@ export async function insertScheduledExecutions (tx: Executor, rows: readonly Ne
     attempt: r.attempt,
     scheduled_for: r.scheduledFor.toISOString(),
     coalesced_count: r.coalescedCount,
-    ...(r.coversUntil.getTime() === r.scheduledFor.getTime() ? {} : { covers_until: r.coversUntil.toISOString() }),
-    ...(r.blockedBy === null ? {} : { blocked_by: r.blockedBy }),
+    covers_until: r.coversUntil.getTime() === r.scheduledFor.getTime() ? null : r.coversUntil.toISOString(),
+    blocked_by: r.blockedBy,
     enqueued_at: r.enqueuedAt.toISOString(),
     available_at: r.availableAt.toISOString()
-  })))
+  })), ['tenant_id', 'status', 'trigger', 'attempt', 'scheduled_for', 'coalesced_count', 'enqueued_at', 'available_at'])
   const inserted = await queryRows<{ id: string, tenant_id: string, recurring_id: string, queue: string, scheduled_for_ms: number, coalesced_count: number }>(tx, sql`
     insert into executions (id, tenant_id, recurring_id, job_type, queue, payload, status, trigger, attempt, max_attempts,
                             timeout_seconds, scheduled_for, coalesced_count, covers_until, blocked_by, enqueued_at, available_at)
     select coalesce(v.id, gen_random_uuid()), v.tenant_id, v.recurring_id, r.job_type, r.queue, r.payload, v.status, v.trigger,
            v.attempt, r.max_attempts, r.timeout_seconds, v.scheduled_for, v.coalesced_count, coalesce(v.covers_until, v.scheduled_for), v.blocked_by,
            v.enqueued_at, v.available_at
-    from rows from (json_to_recordset(${json}::json) as (id uuid, tenant_id uuid, recurring_id text, status text, trigger text,
-      attempt integer, scheduled_for timestamptz, coalesced_count integer, covers_until timestamptz, blocked_by uuid,
-      enqueued_at timestamptz, available_at timestamptz))
-      with ordinality as v(id, tenant_id, recurring_id, status, trigger, attempt, scheduled_for, coalesced_count, covers_until,
-      blocked_by, enqueued_at, available_at, n)
+    from (
+      select j.id, coalesce(j.tenant_id, ${c.tenant_id}::uuid) as tenant_id, j.recurring_id, coalesce(j.status, ${c.status}::text) as status,
+             coalesce(j.trigger, ${c.trigger}::text) as trigger, coalesce(j.attempt, ${c.attempt}::integer) as attempt,
+             coalesce(j.scheduled_for, ${c.scheduled_for}::timestamptz) as scheduled_for,
+             coalesce(j.coalesced_count, ${c.coalesced_count}::integer) as coalesced_count, j.covers_until, j.blocked_by,
+             coalesce(j.enqueued_at, ${c.enqueued_at}::timestamptz) as enqueued_at, coalesce(j.available_at, ${c.available_at}::timestamptz) as available_at, j.n
+      from rows from (json_to_recordset(${json}::json) as (id uuid, tenant_id uuid, recurring_id text, status text, trigger text,
+        attempt integer, scheduled_for timestamptz, coalesced_count integer, covers_until timestamptz, blocked_by uuid,
+        enqueued_at timestamptz, available_at timestamptz))
+        with ordinality as j(id, tenant_id, recurring_id, status, trigger, attempt, scheduled_for, coalesced_count, covers_until,
+        blocked_by, enqueued_at, available_at, n)
+    ) v
     join recurring_jobs r on r.tenant_id = v.tenant_id and r.id = v.recurring_id
     order by v.n
     on conflict (tenant_id, recurring_id, scheduled_for) where ${OCCURRENCE_UNIQUE_WHERE} do nothing

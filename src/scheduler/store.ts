@@ -5,6 +5,7 @@
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
+import { compactRecordset } from '../db/recordset.js'
 import { occurrenceSkips, recurringJobs } from '../db/tables.js'
 import type { NewOccurrenceExecution } from '../executions/lifecycle.js'
 import { insertScheduledExecutions, type InsertedExecution } from '../executions/store.js'
@@ -77,9 +78,11 @@ export const tickStore: TickStore = {
 
   async updateSchedules (tx, updates) {
     if (updates.length === 0) return
-    const json = JSON.stringify(updates.map((u) => ({
+    // The values every schedule shares (one tenant, one next occurrence) travel once (db/recordset.ts); a row's own
+    // null stays null (a shared value is never null).
+    const { json, common: c } = compactRecordset(updates.map((u) => ({
       tenant_id: u.tenantId, id: u.id, last_run_at: iso(u.lastRunAt), next_run_at: iso(u.nextRunAt), evaluation_error: u.evaluationError, runs: u.runs
-    })))
+    })), ['tenant_id', 'last_run_at', 'next_run_at', 'runs'])
     // Due schedules are enabled, so an empty next_run_at means the schedule ended (docs/contract.md §12 state).
     await tx.execute(sql`
       update recurring_jobs r set
@@ -88,7 +91,11 @@ export const tickStore: TickStore = {
         evaluation_error = v.evaluation_error,
         runs_count = r.runs_count + v.runs,
         state = case when v.next_run_at is null then 'ended' else 'active' end
-      from json_to_recordset(${json}::json) as v(tenant_id uuid, id text, last_run_at timestamptz, next_run_at timestamptz, evaluation_error text, runs integer)
+      from (
+        select coalesce(j.tenant_id, ${c.tenant_id}::uuid) as tenant_id, j.id, coalesce(j.last_run_at, ${c.last_run_at}::timestamptz) as last_run_at,
+               coalesce(j.next_run_at, ${c.next_run_at}::timestamptz) as next_run_at, j.evaluation_error, coalesce(j.runs, ${c.runs}::integer) as runs
+        from json_to_recordset(${json}::json) as j(tenant_id uuid, id text, last_run_at timestamptz, next_run_at timestamptz, evaluation_error text, runs integer)
+      ) v
       where r.tenant_id = v.tenant_id and r.id = v.id`)
   },
 
