@@ -5,18 +5,23 @@
 // A), and the SDK Worker's throughput with a no-op handler and concurrency 50. A scratch database is created and
 // dropped. Targets: per-item ≥ pg-boss per job; batch ≥ 0.8 × pg-boss complete(ids); wake-up p99 < 100 ms;
 // SDK ≥ 2,000/s.
+// The HTTP workers (per-item and batch drains, the SDK Worker) run in a forked child process (bench/workers-client.ts):
+// the service instances stay in this process, and the client does not take turns with them on one event loop,
+// just as pg-boss's fetch loops run in a process of their own apart from the server (PostgreSQL).
+import { fork } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { PgBoss } from 'pg-boss'
 import postgres from 'postgres'
-import { createClient, Worker } from '../clients/typescript/src/index.js'
+import { createClient } from '../clients/typescript/src/index.js'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { openDatabase, type Database } from '../src/db/connect.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { systemClock } from '../src/time/clock.js'
+import type { ClientReply, ClientRequest } from './workers-client.js'
 
 const USAGE = `Usage: BENCH_DATABASE_URL=postgres://… npx tsx bench/workers.ts [options]
 
@@ -73,6 +78,18 @@ async function instance (): Promise<{ app: FastifyInstance, database: Database, 
   return { app, database, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` }
 }
 
+// The client process: forked with the tsx loader, on this Node (process.execPath).
+const child = fork(new URL('./workers-client.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
+const ask = (request: ClientRequest): Promise<number> => new Promise((resolve, reject) => {
+  const onExit = (code: number | null) => reject(new Error(`the client process exited (${code ?? 'signal'})`))
+  child.once('exit', onExit)
+  child.once('message', (reply: ClientReply) => {
+    child.off('exit', onExit)
+    if ('ms' in reply) resolve(reply.ms)
+    else reject(new Error(`client process: ${reply.error}`))
+  })
+  child.send(request)
+})
 const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}/s`
 
 try {
@@ -101,22 +118,7 @@ try {
   }
   const drain = async (mode: 'per-item' | 'batch'): Promise<number> => {
     await fill(N)
-    const started = performance.now()
-    await Promise.all(Array.from({ length: W }, async (_, w) => {
-      const c = createClient({ baseUrl: w % 2 === 0 ? a.url : b.url, token })
-      const workerId = `bench-${w}`
-      for (;;) {
-        const { data } = await c.POST('/v1/executions/claim', { body: { worker_id: workerId, limit: B } })
-        const claimed = data?.data ?? []
-        if (claimed.length === 0) return
-        if (mode === 'batch') {
-          await c.POST('/v1/executions/complete', { body: { worker_id: workerId, items: claimed.map((e) => ({ id: e.id })) } })
-        } else {
-          for (const e of claimed) await c.POST('/v1/executions/{id}/complete', { params: { path: { id: e.id } }, body: { worker_id: workerId } })
-        }
-      }
-    }))
-    return performance.now() - started
+    return ask({ kind: 'drain', mode, urls: [a.url, b.url], token, workers: W, batch: B })
   }
 
   console.log(`workers: ${N.toLocaleString('en-US')} executions, ${W} workers, claim/fetch batches of ${B}, on PostgreSQL (two service instances)`)
@@ -178,17 +180,11 @@ try {
 
   if (!skip.has('sdk')) {
     await fill(SDK_N)
-    let completed = 0
-    const worker = new Worker({ baseUrl: a.url, token, concurrency: 50, pollSeconds: 1, handlers: { 'bench.noop': () => null } })
-    const done = new Promise<void>((resolve) => { worker.on('completed', () => { if (++completed === SDK_N) resolve() }) })
-    const started = performance.now()
-    await worker.start()
-    await done
-    const ms = performance.now() - started
-    await worker.stop({ graceMs: 0 })
+    const ms = await ask({ kind: 'sdk', url: a.url, token, count: SDK_N, concurrency: 50 })
     console.log(`SDK Worker, no-op handler, concurrency 50: ${SDK_N.toLocaleString('en-US')} executions in ${(ms / 1000).toFixed(2)} s = ${rate(SDK_N, ms)} (target ≥ 2,000/s)`)
   }
 } finally {
+  child.disconnect()
   for (const app of apps) await app.close()
   for (const database of databases) await database.close()
   await admin.unsafe(`drop database if exists "${name}" with (force)`)
