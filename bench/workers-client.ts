@@ -1,6 +1,7 @@
 // The HTTP side of bench/workers.ts, in its own process (forked by it) so that the workers' event loop is not the
 // service's, as pg-boss's fetch loops are not a server's. It answers each message of the parent with the elapsed
 // time of the run it asked for:
+// and the CPU time this process used for it.
 //   { kind: 'drain', mode: 'per-item' | 'batch', urls, token, workers, batch } → { ms }: W workers (alternating between
 //     the given instances) claim `batch` executions at a time and acknowledge them one per request (per-item) or all
 //     in one request (batch), until a claim answers nothing;
@@ -11,7 +12,7 @@ import { createClient, Worker } from '../clients/typescript/src/index.js'
 export type ClientRequest =
   | { kind: 'drain', mode: 'per-item' | 'batch', urls: string[], token: string, workers: number, batch: number }
   | { kind: 'sdk', url: string, token: string, count: number, concurrency: number }
-export type ClientReply = { ms: number } | { error: string }
+export type ClientReply = { ms: number, cpuMs: number } | { error: string }
 
 async function drain (r: Extract<ClientRequest, { kind: 'drain' }>): Promise<number> {
   const started = performance.now()
@@ -45,9 +46,13 @@ async function sdk (r: Extract<ClientRequest, { kind: 'sdk' }>): Promise<number>
 }
 
 process.on('message', (message: ClientRequest) => {
+  const cpu = process.cpuUsage()
   const run = message.kind === 'drain' ? drain(message) : sdk(message)
-  run.then((ms) => process.send!({ ms } satisfies ClientReply),
-    (error: unknown) => process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ClientReply))
+  run.then((ms) => {
+    const used = process.cpuUsage(cpu)
+    process.send!({ ms, cpuMs: (used.user + used.system) / 1000 } satisfies ClientReply)
+  },
+  (error: unknown) => process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ClientReply))
 })
 // Without the parent there is nothing to do.
 process.on('disconnect', () => process.exit(0))

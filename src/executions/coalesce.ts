@@ -8,16 +8,24 @@
 
 /** The most items one coalesced statement carries (the batch routes' limit). */
 export const MAX_COALESCED = 500
+/** Statements of one kind in flight at once, per instance. */
+export const DEFAULT_MAX_STATEMENTS = 2
 
 interface Pending<Item, Result> { item: Item, key: string, resolve: (r: Result) => void, reject: (e: unknown) => void }
 
 export class Coalescer<Item extends { id: string }, Result> {
   #pending: Array<Pending<Item, Result>> = []
   readonly #running = new Set<string>()
+  #statements = 0
   #scheduled = false
 
-  /** `apply` gets items with distinct ids and answers one result per item, in their order. */
-  constructor (private readonly apply: (items: Item[]) => Promise<Result[]>, private readonly maxItems = MAX_COALESCED) {}
+  /**
+   * `apply` gets items with distinct ids and answers one result per item, in their order. At most `maxStatements`
+   * run at once: what arrives while they run waits for the first of them to finish and goes in the next one, so
+   * the busier the instance, the more items a statement carries (and the fewer commits an item costs).
+   */
+  constructor (private readonly apply: (items: Item[]) => Promise<Result[]>,
+    private readonly options: { maxItems?: number, maxStatements?: number } = {}) {}
 
   add (item: Item): Promise<Result> {
     return new Promise((resolve, reject) => {
@@ -37,11 +45,13 @@ export class Coalescer<Item extends { id: string }, Result> {
   }
 
   #flush (): void {
+    if (this.#statements >= (this.options.maxStatements ?? DEFAULT_MAX_STATEMENTS)) return
+    const maxItems = this.options.maxItems ?? MAX_COALESCED
     const batch: Array<Pending<Item, Result>> = []
     const keys = new Set<string>()
     const rest: Array<Pending<Item, Result>> = []
     for (const p of this.#pending) {
-      if (batch.length < this.maxItems && !keys.has(p.key) && !this.#running.has(p.key)) {
+      if (batch.length < maxItems && !keys.has(p.key) && !this.#running.has(p.key)) {
         batch.push(p)
         keys.add(p.key)
       } else {
@@ -54,6 +64,8 @@ export class Coalescer<Item extends { id: string }, Result> {
     if (rest.some((p) => !this.#running.has(p.key) && !keys.has(p.key))) this.#schedule()
     if (batch.length === 0) return
     for (const key of keys) this.#running.add(key)
+    this.#statements++
+    ;(globalThis as any).__ack ??= { n: 0, items: 0 }; (globalThis as any).__ack.n++; (globalThis as any).__ack.items += batch.length
     this.apply(batch.map((p) => p.item)).then((results) => {
       batch.forEach((p, i) => {
         const r = results[i]
@@ -63,6 +75,7 @@ export class Coalescer<Item extends { id: string }, Result> {
     }, (error: unknown) => {
       for (const p of batch) p.reject(error)
     }).finally(() => {
+      this.#statements--
       for (const key of keys) this.#running.delete(key)
       if (this.#pending.length > 0) this.#schedule()
     })
