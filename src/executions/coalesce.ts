@@ -65,7 +65,6 @@ export class Coalescer<Item extends { id: string }, Result> {
     if (batch.length === 0) return
     for (const key of keys) this.#running.add(key)
     this.#statements++
-    ;(globalThis as any).__ack ??= { n: 0, items: 0 }; (globalThis as any).__ack.n++; (globalThis as any).__ack.items += batch.length
     this.apply(batch.map((p) => p.item)).then((results) => {
       batch.forEach((p, i) => {
         const r = results[i]
