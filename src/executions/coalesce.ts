@@ -1,7 +1,7 @@
 // Coalescing of concurrent single-item acknowledgements (docs/contract.md §11): the single-item complete, fail and
-// heartbeat requests that reach one instance in the same turn of the event loop are applied by ONE statement, the
-// same conditional UPDATE a batch request runs, and each request is answered with its own item's result once that
-// statement has finished. What a request is told does not change (its item is judged on its own, with its own
+// heartbeat requests that reach one instance in the same turn of the event loop (or while the statements before them
+// run: at most DEFAULT_MAX_STATEMENTS at once) are applied by ONE statement, the same conditional UPDATE a batch
+// request runs, and each request is answered with its own item's result once that statement has finished. What a request is told does not change (its item is judged on its own, with its own
 // tenant, worker and lease); what changes is the number of statements, round trips and commits per acknowledgement
 // under load. An id already in a running statement waits for it to finish before its next statement, so two
 // requests on one execution are applied one after the other, as they would be without coalescing.
