@@ -3,7 +3,7 @@
 // lifecycle.ts decided. Store functions take the executor (database or open transaction) first and return
 // domain rows (camelCase, Date) or null; they never throw HTTP errors. Instants come from the caller's clock,
 // never from SQL now(), so tests drive time.
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, notExists, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { queryRows, type Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
@@ -295,9 +295,11 @@ export async function pruneFinished (db: Executor, cutoff: Date, limit: number):
 // release), computed in SQL. Every item carries its own tenant and worker, so acknowledgements of different
 // requests (service.ts coalesces concurrent single-item ones) share one statement.
 //
-// The statements are built once per database handle (drizzle's prepared query: the SQL text and the row mapping)
-// and run with three parameters: the items as one JSON object keyed by id, the ids as a uuid[] literal, and now.
-// They run unnamed, so PostgreSQL plans each with its values (a kept generic plan is what leaseHeld guards against).
+// The statement's values are written into its text as literals (the items as one JSON object keyed by id, the ids,
+// now), and it is sent without parameters: postgres.js sends a statement with parameters and no prepared plan as
+// Parse + Describe, waits for the parameter types, then sends Bind + Execute — two round trips to the server for
+// each acknowledgement — while a prepared one keeps a generic plan (what leaseHeld guards against). Without
+// parameters it is one round trip, planned with its values, and its text is not built by drizzle per call.
 
 export interface LeaseTarget { tenantId: string, workerId: string, now: Date }
 
@@ -308,8 +310,23 @@ export interface FailedAttempt { error: string, random: number }
 
 type AcknowledgementKind = 'heartbeat' | 'complete' | 'fail' | 'release'
 
-/** The item of the row being updated: `items -> id` (ids are keyed in lower case, as id::text writes them). */
-const itemOf = (items: SQLWrapper): SQL => sql`(${items}::jsonb -> ${executions.id}::text)`
+/** A string as an SQL literal, whatever standard_conforming_strings says (an E'' string, quotes and backslashes doubled). */
+function literal (text: string): string {
+  return `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+}
+
+/** The literals of a statement over these items (ids, and the JSON object's keys, in lower case as id::text writes them). */
+function literals (now: Date, items: ReadonlyArray<LeasedItem & Record<string, unknown>>): { items: string, ids: string, now: string } {
+  const byId: Record<string, unknown> = {}
+  const ids: string[] = []
+  for (const item of items) {
+    const key = item.id.toLowerCase()
+    ids.push(key)
+    const { id: _id, tenantId, workerId, ...rest } = item
+    byId[key] = { tenant_id: tenantId, worker_id: workerId, ...rest }
+  }
+  return { items: `${literal(JSON.stringify(byId))}::jsonb`, ids: `${literal(`{${ids.join(',')}}`)}::uuid[]`, now: `${literal(now.toISOString())}::timestamptz` }
+}
 
 /**
  * The rows among `ids` whose live lease the item's worker holds. Only `id` may pick them (the primary key): the
@@ -319,79 +336,64 @@ const itemOf = (items: SQLWrapper): SQL => sql`(${items}::jsonb -> ${executions.
  * tenant's whole backlog (or every running row) for each acknowledgement. Same meaning: none of these columns is
  * null on a running row.
  */
-function heldBy (items: SQLWrapper, ids: SQLWrapper, now: SQLWrapper): SQL {
-  const item = itemOf(items)
-  return sql`${executions.id} = any(${ids}::uuid[])
-    and (${executions.tenantId}, ${executions.status}, ${executions.workerId}) is not distinct from ((${item} ->> 'tenant_id')::uuid, 'running', ${item} ->> 'worker_id')
-    and coalesce(${executions.leaseExpiresAt}, '-infinity') >= ${now}::timestamptz`
+function heldBy (l: { items: string, ids: string, now: string }): string {
+  const item = `(${l.items} -> executions.id::text)`
+  return `executions.id = any(${l.ids})
+    and (executions.tenant_id, executions.status, executions.worker_id) is not distinct from ((${item} ->> 'tenant_id')::uuid, 'running', ${item} ->> 'worker_id')
+    and coalesce(executions.lease_expires_at, '-infinity') >= ${l.now}`
 }
 
-/** The acknowledgement statements' parameters for these items (keys and ids in lower case). */
-function parameters (now: Date, items: ReadonlyArray<LeasedItem & Record<string, unknown>>): { items: string, ids: string, now: string } {
-  const byId: Record<string, unknown> = {}
-  const ids: string[] = []
-  for (const { id, tenantId, workerId, ...rest } of items) {
-    const key = id.toLowerCase()
-    ids.push(key)
-    byId[key] = { tenant_id: tenantId, worker_id: workerId, ...rest }
-  }
-  return { items: JSON.stringify(byId), ids: `{${ids.join(',')}}`, now: now.toISOString() }
-}
-
-/** The same predicate with the values written in as parameters (for its plan test). */
+/** The predicate of the acknowledgements for `target`'s lease on `ids` (for its plan test). */
 export function leaseHeld (target: LeaseTarget, ids: readonly string[]): SQL {
-  const p = parameters(target.now, ids.map((id) => ({ id, tenantId: target.tenantId, workerId: target.workerId })))
-  return heldBy(sql`${p.items}`, sql`${p.ids}`, sql`${p.now}`)
+  return sql.raw(heldBy(literals(target.now, ids.map((id) => ({ id, tenantId: target.tenantId, workerId: target.workerId })))))
 }
 
 /** retryDelayMs before jitter, by attempt (index 0 unused); the last entry is the cap, standing for every later attempt. */
 const BASE_DELAYS_MS = Array.from({ length: 13 }, (_, attempt) => retryDelayMs(Math.max(attempt, 1), 1))
 
-function buildAcknowledgement (db: Executor, kind: AcknowledgementKind) {
-  const items = sql.placeholder('items')
-  const now = sql.placeholder('now')
-  const nowAt = sql`${now}::timestamptz`
-  const item = itemOf(items)
-  const set = ((): Record<string, SQL | null | string> => {
-    switch (kind) {
-      case 'heartbeat':
-        return { leaseExpiresAt: sql`${nowAt} + make_interval(secs => ${executions.timeoutSeconds})` }
-      case 'complete':
-        return { status: 'succeeded', finishedAt: nowAt, leaseExpiresAt: null, result: sql`${item} -> 'result'` }
-      case 'fail': {
-        // lifecycle.fail (docs/contract.md §6): `failed` once attempt = max_attempts, else queued again at now +
-        // retryDelayMs(attempt, random) — the base delays come from backoff.ts, the jitter factor (0.5 + 0.5 × random)
-        // is the item's own.
-        const final = sql`${executions.attempt} >= ${executions.maxAttempts}`
-        const bases = sql`(${JSON.stringify(BASE_DELAYS_MS)}::jsonb ->> least(${executions.attempt}, ${BASE_DELAYS_MS.length - 1}))::float8`
-        const delayMs = sql`round(${bases} * (0.5 + 0.5 * (${item} ->> 'random')::float8))`
-        return {
-          status: sql`case when ${final} then 'failed' else 'queued' end`,
-          availableAt: sql`case when ${final} then ${executions.availableAt} else ${nowAt} + make_interval(secs => ${delayMs} / 1000.0) end`,
-          finishedAt: sql`case when ${final} then ${nowAt} else null end`,
-          leaseExpiresAt: null,
-          lastError: sql`${item} ->> 'error'`
-        }
-      }
-      case 'release':
-        // docs/contract.md §11: back to queued, claimable now, the attempt given back (a release is not a failed attempt).
-        return { status: 'queued', attempt: sql`greatest(${executions.attempt} - 1, 0)`, availableAt: nowAt, startedAt: null, leaseExpiresAt: null }
+/** The SET list of each acknowledgement (old values on the right), as lifecycle.ts's transition of the same name. */
+function assignments (kind: AcknowledgementKind, l: { items: string, now: string }): string {
+  const item = `(${l.items} -> executions.id::text)`
+  switch (kind) {
+    case 'heartbeat':
+      return `lease_expires_at = ${l.now} + make_interval(secs => timeout_seconds)`
+    case 'complete':
+      return `status = 'succeeded', finished_at = ${l.now}, lease_expires_at = null, result = ${item} -> 'result'`
+    case 'fail': {
+      // lifecycle.fail (docs/contract.md §6): `failed` once attempt = max_attempts, else queued again at now +
+      // retryDelayMs(attempt, random) — the base delays come from backoff.ts, the jitter factor (0.5 + 0.5 × random)
+      // is the item's own.
+      const final = 'attempt >= max_attempts'
+      const bases = `('${JSON.stringify(BASE_DELAYS_MS)}'::jsonb ->> least(attempt, ${BASE_DELAYS_MS.length - 1}))::float8`
+      const delayMs = `round(${bases} * (0.5 + 0.5 * (${item} ->> 'random')::float8))`
+      return `status = case when ${final} then 'failed' else 'queued' end,
+        available_at = case when ${final} then available_at else ${l.now} + make_interval(secs => ${delayMs} / 1000.0) end,
+        finished_at = case when ${final} then ${l.now} else null end,
+        lease_expires_at = null,
+        last_error = ${item} ->> 'error'`
     }
-  })()
-  // Unnamed (no name given): drizzle keeps the SQL text and the row mapping, PostgreSQL plans each run afresh.
-  return db.update(executions).set(set as never).where(heldBy(items, sql.placeholder('ids'), now)).returning().prepare(undefined as unknown as string)
+    case 'release':
+      // docs/contract.md §11: back to queued, claimable now, the attempt given back (a release is not a failed attempt).
+      return `status = 'queued', attempt = greatest(attempt - 1, 0), available_at = ${l.now}, started_at = null, lease_expires_at = null`
+  }
 }
 
-type Acknowledgement = ReturnType<typeof buildAcknowledgement>
-const prepared = new WeakMap<Executor, Map<AcknowledgementKind, Acknowledgement>>()
+/** A row of `returning *` (the drivers' raw values, by column name) as drizzle would map it. */
+const columnsByName = Object.entries(columns).map(([key, column]) => ({ key, name: column.name, column }))
+function executionOf (raw: Record<string, unknown>): Execution {
+  const row: Record<string, unknown> = {}
+  for (const { key, name, column } of columnsByName) {
+    const value = raw[name]
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value)
+  }
+  return row as Execution
+}
 
 async function acknowledge (db: Executor, kind: AcknowledgementKind, now: Date, items: ReadonlyArray<LeasedItem & Record<string, unknown>>): Promise<Execution[]> {
   if (items.length === 0) return []
-  let byKind = prepared.get(db)
-  if (byKind === undefined) { byKind = new Map(); prepared.set(db, byKind) }
-  let statement = byKind.get(kind)
-  if (statement === undefined) { statement = buildAcknowledgement(db, kind); byKind.set(kind, statement) }
-  return statement.execute(parameters(now, items))
+  const l = literals(now, items)
+  const rows = await queryRows(db, sql.raw(`update executions set ${assignments(kind, l)} where ${heldBy(l)} returning *`))
+  return rows.map(executionOf)
 }
 
 /** Extends each held lease to now + timeout_seconds. */
