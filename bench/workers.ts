@@ -119,17 +119,20 @@ try {
   }
   // CPU time per item of each process taking part: this one (the service instances, or pg-boss), the client process,
   // and the PostgreSQL backends of the scratch database (/proc, Linux; the backends of the pools, which stay open).
-  const backendsCpuMs = async (): Promise<number | null> => {
+  const backendsCpuMs = async (): Promise<Map<number, number> | null> => {
     const pids = await admin<Array<{ pid: number }>>`select pid from pg_stat_activity where datname = ${name}`
-    let ticks = 0
+    const out = new Map<number, number>()
     for (const { pid } of pids) {
       try {
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
-        ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
+        out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10) // utime + stime (fields 14 and 15), USER_HZ = 100
       } catch { return null }
     }
-    return ticks * 10 // USER_HZ = 100
+    return out
   }
+  // A backend that ends between the two readings takes its time with it (an undercount, never a negative figure).
+  const backendsUsedMs = (before: Map<number, number>, after: Map<number, number>) =>
+    [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0)
   const measure = async <T extends { ms: number, cpuMs?: number }>(run: () => Promise<T>): Promise<{ ms: number, cpu: string }> => {
     const pgBefore = await backendsCpuMs()
     const before = process.cpuUsage()
@@ -139,7 +142,7 @@ try {
     const us = (ms: number) => `${Math.round(ms * 1000 / N)} µs`
     const parts = [`this process ${us((used.user + used.system) / 1000)}`]
     if (r.cpuMs !== undefined) parts.push(`client process ${us(r.cpuMs)}`)
-    if (pgBefore !== null && pgAfter !== null) parts.push(`PostgreSQL ${us(pgAfter - pgBefore)}`)
+    if (pgBefore !== null && pgAfter !== null) parts.push(`PostgreSQL ${us(backendsUsedMs(pgBefore, pgAfter))}`)
     return { ms: r.ms, cpu: `CPU per item: ${parts.join(', ')}` }
   }
   const drain = async (mode: 'per-item' | 'batch') => {
