@@ -5,18 +5,24 @@
 // A), and the SDK Worker's throughput with a no-op handler and concurrency 50. A scratch database is created and
 // dropped. Targets: per-item ≥ pg-boss per job; batch ≥ 0.8 × pg-boss complete(ids); wake-up p99 < 100 ms;
 // SDK ≥ 2,000/s.
+// The HTTP workers (per-item and batch drains, the SDK Worker) run in a forked child process (bench/workers-client.ts):
+// the service instances stay in this process, and the client does not take turns with them on one event loop,
+// just as pg-boss's fetch loops run in a process of their own apart from the server (PostgreSQL).
+import { fork } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { PgBoss } from 'pg-boss'
 import postgres from 'postgres'
-import { createClient, Worker } from '../clients/typescript/src/index.js'
+import { createClient } from '../clients/typescript/src/index.js'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { openDatabase, type Database } from '../src/db/connect.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { systemClock } from '../src/time/clock.js'
+import type { ClientReply, ClientRequest } from './workers-client.js'
 
 const USAGE = `Usage: BENCH_DATABASE_URL=postgres://… npx tsx bench/workers.ts [options]
 
@@ -73,6 +79,18 @@ async function instance (): Promise<{ app: FastifyInstance, database: Database, 
   return { app, database, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` }
 }
 
+// The client process: forked with the tsx loader, on this Node (process.execPath).
+const child = fork(new URL('./workers-client.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
+const ask = (request: ClientRequest): Promise<{ ms: number, cpuMs: number }> => new Promise((resolve, reject) => {
+  const onExit = (code: number | null) => reject(new Error(`the client process exited (${code ?? 'signal'})`))
+  child.once('exit', onExit)
+  child.once('message', (reply: ClientReply) => {
+    child.off('exit', onExit)
+    if ('ms' in reply) resolve(reply)
+    else reject(new Error(`client process: ${reply.error}`))
+  })
+  child.send(request)
+})
 const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}/s`
 
 try {
@@ -99,31 +117,52 @@ try {
              now(), 1, now(), now() - make_interval(secs => ${n} - g)
       from generate_series(1, ${n}) g`)
   }
-  const drain = async (mode: 'per-item' | 'batch'): Promise<number> => {
+  // CPU time per item of each process taking part: this one (the service instances, or pg-boss), the client process,
+  // and the PostgreSQL backends of the scratch database (/proc, Linux; the backends of the pools, which stay open).
+  const backendsCpuMs = async (): Promise<Map<number, number> | null> => {
+    const pids = await admin<Array<{ pid: number }>>`select pid from pg_stat_activity where datname = ${name}`
+    const out = new Map<number, number>()
+    for (const { pid } of pids) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
+        out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10) // utime + stime (fields 14 and 15), USER_HZ = 100
+      } catch { return null }
+    }
+    return out
+  }
+  // A backend that ends between the two readings takes its time with it (an undercount, never a negative figure).
+  const backendsUsedMs = (before: Map<number, number>, after: Map<number, number>) =>
+    [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0)
+  const measure = async <T extends { ms: number, cpuMs?: number }>(run: () => Promise<T>): Promise<{ ms: number, cpu: string }> => {
+    const pgBefore = await backendsCpuMs()
+    const before = process.cpuUsage()
+    const r = await run()
+    const used = process.cpuUsage(before)
+    const pgAfter = await backendsCpuMs()
+    const us = (ms: number) => `${Math.round(ms * 1000 / N)} µs`
+    const parts = [`this process ${us((used.user + used.system) / 1000)}`]
+    if (r.cpuMs !== undefined) parts.push(`client process ${us(r.cpuMs)}`)
+    if (pgBefore !== null && pgAfter !== null) parts.push(`PostgreSQL ${us(backendsUsedMs(pgBefore, pgAfter))}`)
+    return { ms: r.ms, cpu: `CPU per item: ${parts.join(', ')}` }
+  }
+  const drain = async (mode: 'per-item' | 'batch') => {
     await fill(N)
-    const started = performance.now()
-    await Promise.all(Array.from({ length: W }, async (_, w) => {
-      const c = createClient({ baseUrl: w % 2 === 0 ? a.url : b.url, token })
-      const workerId = `bench-${w}`
-      for (;;) {
-        const { data } = await c.POST('/v1/executions/claim', { body: { worker_id: workerId, limit: B } })
-        const claimed = data?.data ?? []
-        if (claimed.length === 0) return
-        if (mode === 'batch') {
-          await c.POST('/v1/executions/complete', { body: { worker_id: workerId, items: claimed.map((e) => ({ id: e.id })) } })
-        } else {
-          for (const e of claimed) await c.POST('/v1/executions/{id}/complete', { params: { path: { id: e.id } }, body: { worker_id: workerId } })
-        }
-      }
-    }))
-    return performance.now() - started
+    return measure(() => ask({ kind: 'drain', mode, urls: [a.url, b.url], token, workers: W, batch: B }))
   }
 
   console.log(`workers: ${N.toLocaleString('en-US')} executions, ${W} workers, claim/fetch batches of ${B}, on PostgreSQL (two service instances)`)
   const results: string[] = []
   let ours: { perItem?: number, batch?: number } = {}
-  if (!skip.has('per-item')) { const ms = await drain('per-item'); ours = { ...ours, perItem: N / ms }; results.push(`  ours, per-item acknowledgements   ${rate(N, ms)}`) }
-  if (!skip.has('batch')) { const ms = await drain('batch'); ours = { ...ours, batch: N / ms }; results.push(`  ours, batch acknowledgements      ${rate(N, ms)}`) }
+  if (!skip.has('per-item')) {
+    const { ms, cpu } = await drain('per-item')
+    ours = { ...ours, perItem: N / ms }
+    results.push(`  ours, per-item acknowledgements   ${rate(N, ms).padEnd(10)} ${cpu}`)
+  }
+  if (!skip.has('batch')) {
+    const { ms, cpu } = await drain('batch')
+    ours = { ...ours, batch: N / ms }
+    results.push(`  ours, batch acknowledgements      ${rate(N, ms).padEnd(10)} ${cpu}`)
+  }
 
   if (!skip.has('pgboss')) {
     const boss = new PgBoss({ connectionString: url.toString(), max: 20 })
@@ -131,28 +170,30 @@ try {
     await boss.start()
     const queue = 'bench'
     await boss.createQueue(queue)
-    const bossDrain = async (batch: boolean): Promise<number> => {
+    const bossDrain = async (batch: boolean) => {
       for (let i = 0; i < N; i += 5000) {
         await boss.insert(queue, Array.from({ length: Math.min(5000, N - i) }, () => ({ data: { n: 1 } })))
       }
-      const started = performance.now()
-      await Promise.all(Array.from({ length: W }, async () => {
-        for (;;) {
-          const jobs = await boss.fetch(queue, { batchSize: B })
-          if (jobs.length === 0) return
-          if (batch) await boss.complete(queue, jobs.map((j) => j.id))
-          else for (const j of jobs) await boss.complete(queue, j.id)
-        }
-      }))
-      return performance.now() - started
+      return measure(async () => {
+        const started = performance.now()
+        await Promise.all(Array.from({ length: W }, async () => {
+          for (;;) {
+            const jobs = await boss.fetch(queue, { batchSize: B })
+            if (jobs.length === 0) return
+            if (batch) await boss.complete(queue, jobs.map((j) => j.id))
+            else for (const j of jobs) await boss.complete(queue, j.id)
+          }
+        }))
+        return { ms: performance.now() - started }
+      })
     }
     const perJob = await bossDrain(false)
     const many = await bossDrain(true)
     await boss.stop({ graceful: false, close: true })
-    results.push(`  pg-boss, complete per job         ${rate(N, perJob)}`)
-    results.push(`  pg-boss, complete(ids)            ${rate(N, many)}`)
-    if (ours.perItem !== undefined) results.push(`  per-item / pg-boss per job        ${(ours.perItem / (N / perJob)).toFixed(2)}× (target ≥ 1)`)
-    if (ours.batch !== undefined) results.push(`  batch / pg-boss complete(ids)     ${(ours.batch / (N / many)).toFixed(2)}× (target ≥ 0.8)`)
+    results.push(`  pg-boss, complete per job         ${rate(N, perJob.ms).padEnd(10)} ${perJob.cpu}`)
+    results.push(`  pg-boss, complete(ids)            ${rate(N, many.ms).padEnd(10)} ${many.cpu}`)
+    if (ours.perItem !== undefined) results.push(`  per-item / pg-boss per job        ${(ours.perItem / (N / perJob.ms)).toFixed(2)}× (target ≥ 1)`)
+    if (ours.batch !== undefined) results.push(`  batch / pg-boss complete(ids)     ${(ours.batch / (N / many.ms)).toFixed(2)}× (target ≥ 0.8)`)
   }
   console.log(results.join('\n'))
 
@@ -178,17 +219,11 @@ try {
 
   if (!skip.has('sdk')) {
     await fill(SDK_N)
-    let completed = 0
-    const worker = new Worker({ baseUrl: a.url, token, concurrency: 50, pollSeconds: 1, handlers: { 'bench.noop': () => null } })
-    const done = new Promise<void>((resolve) => { worker.on('completed', () => { if (++completed === SDK_N) resolve() }) })
-    const started = performance.now()
-    await worker.start()
-    await done
-    const ms = performance.now() - started
-    await worker.stop({ graceMs: 0 })
+    const { ms } = await ask({ kind: 'sdk', url: a.url, token, count: SDK_N, concurrency: 50 })
     console.log(`SDK Worker, no-op handler, concurrency 50: ${SDK_N.toLocaleString('en-US')} executions in ${(ms / 1000).toFixed(2)} s = ${rate(SDK_N, ms)} (target ≥ 2,000/s)`)
   }
 } finally {
+  child.disconnect()
   for (const app of apps) await app.close()
   for (const database of databases) await database.close()
   await admin.unsafe(`drop database if exists "${name}" with (force)`)

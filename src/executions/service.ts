@@ -10,6 +10,7 @@ import { autoPauseIfFailing } from '../recurring/service.js'
 import type { Clock } from '../time/clock.js'
 import { boundedPage, jsonBytes } from '../schemas/page.js'
 import * as lifecycle from './lifecycle.js'
+import { Coalescer } from './coalesce.js'
 import { toExecutionResponse } from './schemas.js'
 import * as store from './store.js'
 import type { Execution, ExecutionStatus } from './store.js'
@@ -113,17 +114,32 @@ export class ExecutionsService {
     }
   }
 
+  // Single-item acknowledgements of concurrent requests share one statement (coalesce.ts); each is answered with
+  // exactly what it would have been answered alone.
+  readonly #singleHeartbeats = new Coalescer<store.LeasedItem, ItemResult>((items) =>
+    this.#applyItems(items, (now, unique) => store.extendLeasedItems(this.db, now, unique)))
+
+  readonly #singleCompletes = new Coalescer<store.LeasedItem & { result?: unknown }, ItemResult>((items) =>
+    this.#applyItems(items, (now, unique) => store.completeLeasedItems(this.db, now, unique)))
+
+  readonly #singleFails = new Coalescer<store.LeasedItem & store.FailedAttempt, ItemResult>((items) =>
+    this.#applyItems(items, (now, unique) => store.failLeasedItems(this.db, now, unique)))
+
   async heartbeat (tenantId: string, id: string, workerId: string): Promise<Execution> {
-    return executionOrThrow(await this.heartbeatMany(tenantId, workerId, [id]))
+    return executionOrThrow([await this.#singleHeartbeats.add({ id, tenantId, workerId })])
   }
 
   async complete (tenantId: string, id: string, workerId: string, result: unknown): Promise<Execution> {
-    return executionOrThrow(await this.completeMany(tenantId, workerId, [{ id, result }]))
+    const results = [await this.#singleCompletes.add({ id, tenantId, workerId, result })]
+    this.#afterCompleted(results)
+    return executionOrThrow(results)
   }
 
   /** docs/contract.md §6: queued again after the backoff, or `failed` once attempt = max_attempts. */
   async fail (tenantId: string, id: string, workerId: string, error: string): Promise<Execution> {
-    return executionOrThrow(await this.failMany(tenantId, workerId, [{ id, error }]))
+    const results = [await this.#singleFails.add({ id, tenantId, workerId, error, random: this.#random() })]
+    await this.#afterFailedAttempts(tenantId, results)
+    return executionOrThrow(results)
   }
 
   async release (tenantId: string, id: string, workerId: string): Promise<Execution> {
@@ -132,20 +148,35 @@ export class ExecutionsService {
 
   /** docs/contract.md §11 batches: each item judged on its own, results in request order. One UPDATE for all of them. */
   async heartbeatMany (tenantId: string, workerId: string, ids: readonly string[]): Promise<ItemResult[]> {
-    return this.#acknowledge(tenantId, workerId, ids.map((id) => ({ id })), (target, items) =>
-      store.extendLeases(this.db, target, items.map((i) => i.id)))
+    return this.#acknowledge(tenantId, workerId, ids.map((id) => ({ id })), (now, unique) => store.extendLeasedItems(this.db, now, unique))
   }
 
   async completeMany (tenantId: string, workerId: string, items: ReadonlyArray<{ id: string, result?: unknown }>): Promise<ItemResult[]> {
-    const results = await this.#acknowledge(tenantId, workerId, items, (target, unique) =>
-      store.completeLeased(this.db, target, new Map(unique.map((i) => [i.id, i.result]))))
-    for (const r of results) if (r.ok) this.#events?.emitSafely('execution:succeeded', { queue: r.execution.queue })
+    const results = await this.#acknowledge(tenantId, workerId, items, (now, unique) => store.completeLeasedItems(this.db, now, unique))
+    this.#afterCompleted(results)
     return results
   }
 
   async failMany (tenantId: string, workerId: string, items: ReadonlyArray<{ id: string, error: string }>): Promise<ItemResult[]> {
-    const results = await this.#acknowledge(tenantId, workerId, items, (target, unique) =>
-      store.failLeased(this.db, target, new Map(unique.map((i) => [i.id, { error: i.error, random: this.#random() }]))))
+    const results = await this.#acknowledge(tenantId, workerId, items, (now, unique) =>
+      store.failLeasedItems(this.db, now, unique.map((i) => ({ ...i, random: this.#random() }))))
+    await this.#afterFailedAttempts(tenantId, results)
+    return results
+  }
+
+  async releaseMany (tenantId: string, workerId: string, ids: readonly string[]): Promise<ItemResult[]> {
+    const results = await this.#acknowledge(tenantId, workerId, ids.map((id) => ({ id })), (now, unique) => store.releaseLeasedItems(this.db, now, unique))
+    for (const r of results) {
+      if (r.ok) this.#events?.emitSafely('execution:claimable', { tenantId, queue: r.execution.queue, availableAt: r.execution.availableAt })
+    }
+    return results
+  }
+
+  #afterCompleted (results: readonly ItemResult[]): void {
+    for (const r of results) if (r.ok) this.#events?.emitSafely('execution:succeeded', { queue: r.execution.queue })
+  }
+
+  async #afterFailedAttempts (tenantId: string, results: readonly ItemResult[]): Promise<void> {
     for (const r of results) {
       if (!r.ok) continue
       const final = r.execution.status === 'failed'
@@ -153,44 +184,57 @@ export class ExecutionsService {
       if (!final) this.#events?.emitSafely('execution:claimable', { tenantId, queue: r.execution.queue, availableAt: r.execution.availableAt })
       else await this.#afterFailed(r.execution)
     }
-    return results
-  }
-
-  async releaseMany (tenantId: string, workerId: string, ids: readonly string[]): Promise<ItemResult[]> {
-    const results = await this.#acknowledge(tenantId, workerId, ids.map((id) => ({ id })), (target, unique) =>
-      store.releaseLeased(this.db, target, unique.map((i) => i.id)))
-    for (const r of results) {
-      if (r.ok) this.#events?.emitSafely('execution:claimable', { tenantId, queue: r.execution.queue, availableAt: r.execution.availableAt })
-    }
-    return results
   }
 
   /**
-   * Applies one conditional statement to the items whose lease `workerId` holds; the rows it did not touch are
-   * explained by one read (not found, not running, another worker's, expired). An id repeated in a batch is
+   * A batch request's items, all of one tenant and worker, applied by one statement. An id repeated in a batch is
    * acted on once; its later copies answer invalid_request.
    */
   async #acknowledge<T extends { id: string }> (tenantId: string, workerId: string, items: readonly T[],
-    apply: (target: store.LeaseTarget, unique: T[]) => Promise<Execution[]>): Promise<ItemResult[]> {
-    const now = this.clock.now()
+    apply: (now: Date, unique: Array<T & store.LeasedItem>) => Promise<Execution[]>): Promise<ItemResult[]> {
     const seen = new Set<string>()
-    const unique: T[] = []
+    const unique: Array<T & store.LeasedItem> = []
     for (const item of items) {
-      if (!seen.has(item.id)) { seen.add(item.id); unique.push(item) }
+      const key = item.id.toLowerCase()
+      if (!seen.has(key)) { seen.add(key); unique.push({ ...item, tenantId, workerId }) }
     }
-    const done = new Map((await apply({ tenantId, workerId, now }, unique)).map((e) => [e.id, e]))
-    const missed = unique.filter((i) => !done.has(i.id)).map((i) => i.id)
-    const states = new Map((await store.findExecutions(this.db, tenantId, missed)).map((s) => [s.id, s]))
+    const results = await this.#applyItems(unique, apply)
+    const byKey = new Map(results.map((r) => [r.id.toLowerCase(), r]))
     const answered = new Set<string>()
     return items.map((item): ItemResult => {
-      if (answered.has(item.id)) {
+      const key = item.id.toLowerCase()
+      if (answered.has(key)) {
         return { id: item.id, ok: false, error: new ApiError('invalid_request', `Execution ${item.id} appears more than once in this batch; only its first item was applied`) }
       }
-      answered.add(item.id)
-      const execution = done.get(item.id)
+      answered.add(key)
+      return byKey.get(key)!
+    })
+  }
+
+  /**
+   * Applies one conditional statement to items with distinct ids (each with its own tenant and worker); the rows it
+   * did not touch are explained by one read per tenant (not found, not running, another worker's, expired).
+   * Results in the items' order.
+   */
+  async #applyItems<T extends store.LeasedItem> (items: readonly T[], apply: (now: Date, items: T[]) => Promise<Execution[]>): Promise<ItemResult[]> {
+    const now = this.clock.now()
+    const done = new Map((await apply(now, [...items])).map((e) => [e.id, e]))
+    const missedByTenant = new Map<string, string[]>()
+    for (const item of items) {
+      if (done.has(item.id.toLowerCase())) continue
+      const ids = missedByTenant.get(item.tenantId)
+      if (ids === undefined) missedByTenant.set(item.tenantId, [item.id])
+      else ids.push(item.id)
+    }
+    const states = new Map<string, Execution>()
+    for (const [tenantId, ids] of missedByTenant) {
+      for (const row of await store.findExecutions(this.db, tenantId, ids)) states.set(`${tenantId} ${row.id}`, row)
+    }
+    return items.map((item): ItemResult => {
+      const execution = done.get(item.id.toLowerCase())
       if (execution !== undefined) return { id: item.id, ok: true, execution }
-      const state = states.get(item.id)
-      return { id: item.id, ok: false, error: state === undefined ? notFound(item.id) : leaseConflictOf(state, workerId, now) }
+      const state = states.get(`${item.tenantId} ${item.id.toLowerCase()}`)
+      return { id: item.id, ok: false, error: state === undefined ? notFound(item.id) : leaseConflictOf(state, item.workerId, now) }
     })
   }
 

@@ -303,85 +303,155 @@ export async function pruneFinished (db: Executor, cutoff: Date, limit: number):
   return rows.length
 }
 
-// The worker's acknowledgements (docs/contract.md §11): each is ONE conditional UPDATE over a set of ids, applied only to
-// rows whose live lease `workerId` holds (running, same worker, lease_expires_at ≥ now). The rows that come back
-// are the ones acted on; the caller explains the others with findExecutions, a read made only on a miss. Each applies
-// the columns of the lifecycle.ts transition it names (heartbeat, complete, fail, release), computed in SQL.
+// The worker's acknowledgements (docs/contract.md §11): each is ONE conditional UPDATE over a set of items, applied only
+// to rows whose live lease the item's worker holds (running, the item's tenant and worker, lease_expires_at ≥ now).
+// The rows that come back are the ones acted on; the caller explains the others with findExecutions, a read made
+// only on a miss. Each applies the columns of the lifecycle.ts transition it names (heartbeat, complete, fail,
+// release), computed in SQL. Every item carries its own tenant and worker, so acknowledgements of different
+// requests (service.ts coalesces concurrent single-item ones) share one statement.
+//
+// The statement's values are written into its text as literals (the items as one JSON object keyed by id, the ids,
+// now), and it is sent without parameters: postgres.js sends a statement with parameters and no prepared plan as
+// Parse + Describe, waits for the parameter types, then sends Bind + Execute — two round trips to the server for
+// each acknowledgement — while a prepared one keeps a generic plan (what leaseHeld guards against). Without
+// parameters it is one round trip, planned with its values, and its text is not built by drizzle per call.
 
 export interface LeaseTarget { tenantId: string, workerId: string, now: Date }
 
-/**
- * The rows among `ids` whose live lease the worker holds. Only `id` may pick them (the primary key): the other
- * conditions are written so that no index serves them (a row comparison with IS NOT DISTINCT FROM, a coalesce),
- * because with statistics that lag a backlog (a bulk enqueue, a table of mostly finished rows) the planner took
- * executions_active_idx for `tenant_id = …`, or executions_lease_idx for the lease, and read the tenant's whole
- * backlog (or every running row) for each acknowledgement. Same meaning: none of these columns is null on a
- * running row. Exported for its plan test.
- */
-export function leaseHeld (target: LeaseTarget, ids: readonly string[]): SQL {
-  return and(
-    inArray(executions.id, [...ids]),
-    sql`(${executions.tenantId}, ${executions.status}, ${executions.workerId}) is not distinct from (${target.tenantId}::uuid, 'running', ${target.workerId}::text)`,
-    sql`coalesce(${executions.leaseExpiresAt}, '-infinity') >= ${at(target.now)}`
-  )!
-}
-
-/** running → succeeded for every held lease; `results` maps an id to its result (absent: null). */
-export async function completeLeased (db: Executor, target: LeaseTarget, results: ReadonlyMap<string, unknown>): Promise<Execution[]> {
-  if (results.size === 0) return []
-  const byId = JSON.stringify(Object.fromEntries([...results].map(([id, result]) => [id, result ?? null])))
-  return db.update(executions).set({
-    status: 'succeeded',
-    finishedAt: target.now,
-    leaseExpiresAt: null,
-    result: sql`${byId}::jsonb -> ${executions.id}::text`
-  }).where(leaseHeld(target, [...results.keys()])).returning()
-}
-
-/** Extends every held lease to now + timeout_seconds. */
-export async function extendLeases (db: Executor, target: LeaseTarget, ids: readonly string[]): Promise<Execution[]> {
-  if (ids.length === 0) return []
-  return db.update(executions).set({ leaseExpiresAt: plusSeconds(target.now, executions.timeoutSeconds) })
-    .where(leaseHeld(target, ids)).returning()
-}
+/** Whose lease an item of an acknowledgement must be. */
+export interface LeasedItem { id: string, tenantId: string, workerId: string }
 
 export interface FailedAttempt { error: string, random: number }
+
+type AcknowledgementKind = 'heartbeat' | 'complete' | 'fail' | 'release'
+
+/** A string as an SQL literal, whatever standard_conforming_strings says (an E'' string, quotes and backslashes doubled). */
+function literal (text: string): string {
+  return `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+}
+
+/** The literals of a statement over these items (ids, and the JSON object's keys, in lower case as id::text writes them). */
+function literals (now: Date, items: ReadonlyArray<LeasedItem & Record<string, unknown>>): { items: string, ids: string, now: string } {
+  const byId: Record<string, unknown> = {}
+  const ids: string[] = []
+  for (const item of items) {
+    const key = item.id.toLowerCase()
+    ids.push(key)
+    const { id: _id, tenantId, workerId, ...rest } = item
+    byId[key] = { tenant_id: tenantId, worker_id: workerId, ...rest }
+  }
+  return { items: `${literal(JSON.stringify(byId))}::jsonb`, ids: `${literal(`{${ids.join(',')}}`)}::uuid[]`, now: `${literal(now.toISOString())}::timestamptz` }
+}
+
+/**
+ * The rows among `ids` whose live lease the item's worker holds. Only `id` may pick them (the primary key): the
+ * other conditions are written so that no index serves them (a row comparison with IS NOT DISTINCT FROM, a
+ * coalesce), because with statistics that lag a backlog (a bulk enqueue, a table of mostly finished rows) the
+ * planner took executions_active_idx for `tenant_id = …`, or executions_lease_idx for the lease, and read the
+ * tenant's whole backlog (or every running row) for each acknowledgement. Same meaning: none of these columns is
+ * null on a running row.
+ */
+function heldBy (l: { items: string, ids: string, now: string }): string {
+  const item = `(${l.items} -> executions.id::text)`
+  return `executions.id = any(${l.ids})
+    and (executions.tenant_id, executions.status, executions.worker_id) is not distinct from ((${item} ->> 'tenant_id')::uuid, 'running', ${item} ->> 'worker_id')
+    and coalesce(executions.lease_expires_at, '-infinity') >= ${l.now}`
+}
+
+/** The predicate of the acknowledgements for `target`'s lease on `ids` (for its plan test). */
+export function leaseHeld (target: LeaseTarget, ids: readonly string[]): SQL {
+  return sql.raw(heldBy(literals(target.now, ids.map((id) => ({ id, tenantId: target.tenantId, workerId: target.workerId })))))
+}
 
 /** retryDelayMs before jitter, by attempt (index 0 unused); the last entry is the cap, standing for every later attempt. */
 const BASE_DELAYS_MS = Array.from({ length: 13 }, (_, attempt) => retryDelayMs(Math.max(attempt, 1), 1))
 
-/**
- * lifecycle.fail for every held lease, in one statement (docs/contract.md §6): `failed` once attempt = max_attempts,
- * else queued again at now + retryDelayMs(attempt, random) — the base delays come from backoff.ts, the jitter
- * factor (0.5 + 0.5 × random) is the item's own.
- */
+/** The SET list of each acknowledgement (old values on the right), as lifecycle.ts's transition of the same name. */
+function assignments (kind: AcknowledgementKind, l: { items: string, now: string }): string {
+  const item = `(${l.items} -> executions.id::text)`
+  switch (kind) {
+    case 'heartbeat':
+      return `lease_expires_at = ${l.now} + make_interval(secs => timeout_seconds)`
+    case 'complete':
+      return `status = 'succeeded', finished_at = ${l.now}, lease_expires_at = null, result = ${item} -> 'result'`
+    case 'fail': {
+      // lifecycle.fail (docs/contract.md §6): `failed` once attempt = max_attempts, else queued again at now +
+      // retryDelayMs(attempt, random) — the base delays come from backoff.ts, the jitter factor (0.5 + 0.5 × random)
+      // is the item's own.
+      const final = 'attempt >= max_attempts'
+      const bases = `('${JSON.stringify(BASE_DELAYS_MS)}'::jsonb ->> least(attempt, ${BASE_DELAYS_MS.length - 1}))::float8`
+      const delayMs = `round(${bases} * (0.5 + 0.5 * (${item} ->> 'random')::float8))`
+      return `status = case when ${final} then 'failed' else 'queued' end,
+        available_at = case when ${final} then available_at else ${l.now} + make_interval(secs => ${delayMs} / 1000.0) end,
+        finished_at = case when ${final} then ${l.now} else null end,
+        lease_expires_at = null,
+        last_error = ${item} ->> 'error'`
+    }
+    case 'release':
+      // docs/contract.md §11: back to queued, claimable now, the attempt given back (a release is not a failed attempt).
+      return `status = 'queued', attempt = greatest(attempt - 1, 0), available_at = ${l.now}, started_at = null, lease_expires_at = null`
+  }
+}
+
+/** A row of `returning *` (the drivers' raw values, by column name) as drizzle would map it. */
+const columnsByName = Object.entries(columns).map(([key, column]) => ({ key, name: column.name, column }))
+function executionOf (raw: Record<string, unknown>): Execution {
+  const row: Record<string, unknown> = {}
+  for (const { key, name, column } of columnsByName) {
+    const value = raw[name]
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value)
+  }
+  return row as Execution
+}
+
+async function acknowledge (db: Executor, kind: AcknowledgementKind, now: Date, items: ReadonlyArray<LeasedItem & Record<string, unknown>>): Promise<Execution[]> {
+  if (items.length === 0) return []
+  const l = literals(now, items)
+  const rows = await queryRows(db, sql.raw(`update executions set ${assignments(kind, l)} where ${heldBy(l)} returning *`))
+  return rows.map(executionOf)
+}
+
+/** Extends each held lease to now + timeout_seconds. */
+export async function extendLeasedItems (db: Executor, now: Date, items: readonly LeasedItem[]): Promise<Execution[]> {
+  return acknowledge(db, 'heartbeat', now, items as ReadonlyArray<LeasedItem & Record<string, unknown>>)
+}
+
+/** running → succeeded for each held lease, with the item's result (absent: null). */
+export async function completeLeasedItems (db: Executor, now: Date, items: ReadonlyArray<LeasedItem & { result?: unknown }>): Promise<Execution[]> {
+  return acknowledge(db, 'complete', now, items.map((i) => ({ id: i.id, tenantId: i.tenantId, workerId: i.workerId, result: i.result ?? null })))
+}
+
+/** lifecycle.fail for each held lease, in one statement, with the item's error and jitter. */
+export async function failLeasedItems (db: Executor, now: Date, items: ReadonlyArray<LeasedItem & FailedAttempt>): Promise<Execution[]> {
+  return acknowledge(db, 'fail', now, items.map((i) => ({ id: i.id, tenantId: i.tenantId, workerId: i.workerId, error: i.error, random: i.random })))
+}
+
+/** Back to queued for each held lease (docs/contract.md §11 release). */
+export async function releaseLeasedItems (db: Executor, now: Date, items: readonly LeasedItem[]): Promise<Execution[]> {
+  return acknowledge(db, 'release', now, items as ReadonlyArray<LeasedItem & Record<string, unknown>>)
+}
+
+const itemsOf = (target: LeaseTarget, ids: Iterable<string>): LeasedItem[] =>
+  [...ids].map((id) => ({ id, tenantId: target.tenantId, workerId: target.workerId }))
+
+/** running → succeeded for every lease `target` holds; `results` maps an id to its result (absent: null). */
+export async function completeLeased (db: Executor, target: LeaseTarget, results: ReadonlyMap<string, unknown>): Promise<Execution[]> {
+  return completeLeasedItems(db, target.now, [...results].map(([id, result]) => ({ id, tenantId: target.tenantId, workerId: target.workerId, result })))
+}
+
+/** Extends every lease `target` holds to now + timeout_seconds. */
+export async function extendLeases (db: Executor, target: LeaseTarget, ids: readonly string[]): Promise<Execution[]> {
+  return extendLeasedItems(db, target.now, itemsOf(target, ids))
+}
+
+/** lifecycle.fail for every lease `target` holds (see failLeasedItems). */
 export async function failLeased (db: Executor, target: LeaseTarget, attempts: ReadonlyMap<string, FailedAttempt>): Promise<Execution[]> {
-  if (attempts.size === 0) return []
-  const baseDelaysMs = BASE_DELAYS_MS
-  const byId = JSON.stringify(Object.fromEntries(attempts))
-  const item = sql`(${byId}::jsonb -> ${executions.id}::text)`
-  const final = sql`${executions.attempt} >= ${executions.maxAttempts}`
-  const bases = sql`(${JSON.stringify(baseDelaysMs)}::jsonb ->> least(${executions.attempt}, ${baseDelaysMs.length - 1}))::float8`
-  const delayMs = sql`round(${bases} * (0.5 + 0.5 * (${item} ->> 'random')::float8))`
-  return db.update(executions).set({
-    status: sql`case when ${final} then 'failed' else 'queued' end`,
-    availableAt: sql`case when ${final} then ${executions.availableAt} else ${at(target.now)} + make_interval(secs => ${delayMs} / 1000.0) end`,
-    finishedAt: sql`case when ${final} then ${at(target.now)} else null end`,
-    leaseExpiresAt: null,
-    lastError: sql`${item} ->> 'error'`
-  }).where(leaseHeld(target, [...attempts.keys()])).returning()
+  return failLeasedItems(db, target.now, [...attempts].map(([id, a]) => ({ id, tenantId: target.tenantId, workerId: target.workerId, ...a })))
 }
 
 /** docs/contract.md §11: back to queued, claimable now, the attempt given back (a release is not a failed attempt). */
 export async function releaseLeased (db: Executor, target: LeaseTarget, ids: readonly string[]): Promise<Execution[]> {
-  if (ids.length === 0) return []
-  return db.update(executions).set({
-    status: 'queued',
-    attempt: sql`greatest(${executions.attempt} - 1, 0)`,
-    availableAt: target.now,
-    startedAt: null,
-    leaseExpiresAt: null
-  }).where(leaseHeld(target, ids)).returning()
+  return releaseLeasedItems(db, target.now, itemsOf(target, ids))
 }
 
 /** The tenant's rows among `ids`, found by primary key only (see leaseHeld: `tenant_id = …` let a scan of the tenant's rows win). */

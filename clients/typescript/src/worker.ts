@@ -1,6 +1,7 @@
 // The Worker (docs/contract.md §11): registers its schedules, long-polls claims up to `concurrency`, runs each execution's
 // handler with a heartbeat every third of timeout_seconds, and acknowledges (complete / fail) in batches — a
-// batch leaves as soon as the previous one is answered, so several ready acknowledgements share one request.
+// batch leaves as soon as the previous one is answered, so several ready acknowledgements share one request. A
+// handler's slot frees when it returns, not when its acknowledgement is answered (stop() still waits for that).
 // Network errors and 503/429 are retried with jittered backoff until they succeed: an acknowledgement is never
 // dropped, only made moot when the lease is gone (409), in which case the handler's signal aborts. Every request
 // has a deadline (requestTimeoutMs; a claim's is its long-poll wait plus that margin), so one sent on a connection
@@ -198,6 +199,8 @@ export class Worker extends EventEmitter<WorkerEvents> {
   readonly #completes: Batcher<{ id: string, result?: unknown }>
   readonly #fails: Batcher<{ id: string, error: string }>
   readonly #heartbeats: Batcher<{ id: string }>
+  /** Completes and fails sent (or waiting in their Batcher) for handlers that have returned, until answered. */
+  readonly #acknowledging = new Set<Promise<void>>()
   #stopping = false
   #started = false
   #claimAbort = new AbortController()
@@ -265,6 +268,7 @@ export class Worker extends EventEmitter<WorkerEvents> {
       job.abort.abort(new Error('the worker is stopping'))
       await this.#release(job)
     }))
+    while (this.#acknowledging.size > 0) await Promise.all(this.#acknowledging)
     await Promise.all([this.#completes.idle(), this.#fails.idle(), this.#heartbeats.idle()])
   }
 
@@ -332,6 +336,15 @@ export class Worker extends EventEmitter<WorkerEvents> {
     await heartbeats
     if (job.settled) return // lease lost or released: the result is dropped
     job.settled = true
+    // The slot frees as soon as this returns: the acknowledgement waits in its Batcher (stop() waits for it there)
+    // while the claim loop fills the slot, so a handler's throughput is not bounded by the acknowledgement's round trip.
+    const acknowledged = this.#acknowledge(execution, outcome).catch((error: unknown) => this.#report(error, 'acknowledging an execution failed'))
+    this.#acknowledging.add(acknowledged)
+    // eslint-disable-next-line no-void -- removes itself; errors were reported above
+    void acknowledged.finally(() => this.#acknowledging.delete(acknowledged))
+  }
+
+  async #acknowledge (execution: Execution, outcome: { ok: true, result: unknown } | { ok: false, error: string }): Promise<void> {
     if (outcome.ok) {
       const r = await this.#completes.add(outcome.result === undefined ? { id: execution.id } : { id: execution.id, result: outcome.result })
       if (r.ok) this.emit('completed', r.execution)
