@@ -88,7 +88,10 @@ export async function enqueueDue (deps: TickDeps, options: TickOptions = {}): Pr
         const due = await store.lockDueSchedules(tx, now, batchSize)
         // Overlap policies judge against the schedule's unfinished executions; allow needs no look-up.
         const unfinished = await unfinishedExecutions(tx, due.filter((d) => d.overlapPolicy !== 'allow').map((d) => ({ tenantId: d.tenantId, recurringId: d.id })), now)
-        const plans = planBatch(due.map((d) => ({ ...d, active: unfinished.get(`${d.tenantId} ${d.id}`) ?? [] })), now, options.plan)
+        // Only a schedule with unfinished executions needs a copy that carries them (most have none).
+        const plans = planBatch(unfinished.size === 0
+          ? due
+          : due.map((d) => { const active = unfinished.get(`${d.tenantId} ${d.id}`); return active === undefined ? d : { ...d, active } }), now, options.plan)
         const items: NewOccurrenceExecution[] = []
         const skips: OccurrenceSkip[] = []
         const replaced: string[] = []
