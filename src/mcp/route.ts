@@ -212,7 +212,7 @@ const idleServers: Server[] = []
 const MAX_IDLE_SERVERS = 64
 
 // Headers the transport looks at; Accept is normalized below.
-const FORWARDED_HEADERS = ['content-type', 'mcp-protocol-version', 'mcp-session-id']
+const FORWARDED_HEADERS = ['content-type', 'mcp-protocol-version', 'mcp-session-id'] as const
 
 /**
  * We always answer JSON, so a client that accepts JSON (or anything) is served even when it does not also list
@@ -235,17 +235,52 @@ function acceptFor (accept: string | undefined): string | undefined {
  * The SDK Server still speaks the protocol; what is skipped is the transport's Request/Response plumbing, which
  * re-validated the whole answer with zod three times and cost more than the tool itself (issue 12).
  */
-function plainRequest (message: unknown, headers: Headers): JSONRPCMessage | null {
+function plainRequest (message: unknown, headers: ForwardedHeaders): JSONRPCMessage | null {
   if (Array.isArray(message)) return null
-  const accept = headers.get('accept')
+  const accept = headers.accept
   if (accept?.includes('application/json') !== true || !accept.includes('text/event-stream')) return null
-  if (!isJsonContentType(headers.get('content-type'))) return null
-  const version = headers.get('mcp-protocol-version')
-  if (version !== null && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return null
+  if (!isJsonContentType(headers['content-type'] ?? null)) return null
+  const version = headers['mcp-protocol-version']
+  if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return null
+  if (isPlainJsonRpcRequest(message)) return message as JSONRPCMessage
   const parsed = JSONRPCMessageSchema.safeParse(message)
   // isInitializeRequest parses with zod; only a method named initialize can be one.
   if (!parsed.success || !isJSONRPCRequest(parsed.data) || (parsed.data.method === 'initialize' && isInitializeRequest(parsed.data))) return null
   return parsed.data
+}
+
+const REQUEST_KEYS = new Set(['jsonrpc', 'id', 'method', 'params'])
+
+/**
+ * A request JSONRPCMessageSchema takes as it is, checked without zod (two parses per request, issue 12): only the
+ * strict request's keys, a string or safe-integer id, a method other than initialize, params (if any) an object
+ * without _meta (which the SDK's schema would look into). zod's answer for such a message is a copy with the same
+ * keys and values; any other message is judged by zod as before.
+ */
+export function isPlainJsonRpcRequest (message: unknown): boolean {
+  if (!isObject(message) || Object.getPrototypeOf(message) !== Object.prototype) return false
+  for (const key in message) if (!REQUEST_KEYS.has(key)) return false
+  const { id, method, params } = message
+  return message.jsonrpc === '2.0' && (typeof id === 'string' || Number.isSafeInteger(id)) &&
+    typeof method === 'string' && method !== 'initialize' &&
+    (params === undefined || (isObject(params) && Object.getPrototypeOf(params) === Object.prototype && !Object.hasOwn(params, '_meta')))
+}
+
+/** The request headers the transport looks at, as a Headers object would give them (names sorted, values trimmed). */
+interface ForwardedHeaders { accept?: string, 'content-type'?: string, 'mcp-protocol-version'?: string, 'mcp-session-id'?: string }
+
+// What Headers strips from both ends of a value (HTTP whitespace).
+const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
+
+function forwardedHeaders (request: FastifyRequest): ForwardedHeaders {
+  const forwarded: ForwardedHeaders = {}
+  const accept = acceptFor(request.headers.accept)
+  if (accept !== undefined) forwarded.accept = accept.replace(EDGE_WHITESPACE, '')
+  for (const name of FORWARDED_HEADERS) {
+    const value = request.headers[name]
+    if (typeof value === 'string') forwarded[name] = value.replace(EDGE_WHITESPACE, '')
+  }
+  return forwarded
 }
 
 /**
@@ -371,13 +406,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
       if (problems.length > 0) return reply.code(200).type('application/json; charset=utf-8').send(JSON.stringify(jsonRpcError(idOf(message), ErrorCode.InvalidParams, `Invalid params: ${problems.join('; ')}`)))
     }
 
-    const headers = new Headers()
-    for (const name of FORWARDED_HEADERS) {
-      const value = request.headers[name]
-      if (typeof value === 'string') headers.set(name, value)
-    }
-    const accept = acceptFor(request.headers.accept)
-    if (accept !== undefined) headers.set('accept', accept)
+    const headers = forwardedHeaders(request)
 
     const call: CallContext = { ctx: { principal, series, jobs }, log: request.log }
     const authInfo: AuthInfo = { token: '', clientId: principal.keyId, scopes: [], extra: { call } }
@@ -385,7 +414,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     if (plain !== null) {
       const borrowed = await plainServer()
       try {
-        const answer = await borrowed.transport.exchange(plain, { authInfo, requestInfo: { headers: Object.fromEntries(headers.entries()), url: new URL(webRequestUrl(request)) } })
+        const answer = await borrowed.transport.exchange(plain, { authInfo, requestInfo: { headers: { ...headers }, url: new URL(webRequestUrl(request)) } })
         return reply.code(200).type('application/json').send(answerText(answer, call.answered))
       } finally {
         if (idlePlainServers.length < MAX_IDLE_SERVERS) idlePlainServers.push(borrowed)
@@ -396,7 +425,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
     try {
       await server.connect(transport)
-      const webRequest = new Request(webRequestUrl(request), { method: 'POST', headers })
+      const webRequest = new Request(webRequestUrl(request), { method: 'POST', headers: headers as Record<string, string> })
       const response = await transport.handleRequest(webRequest, { parsedBody: message, authInfo })
       const body = await response.text()
       if (body === '') return reply.code(response.status as 202).send('')

@@ -14,14 +14,32 @@ export function toTimestampOrNull (instant: Date | null | undefined): string | n
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/
 
-/** Parses an RFC 3339 instant with an explicit offset; null when it is not one (or not a real date). */
+/**
+ * Parses an RFC 3339 instant with an explicit offset; null when it is not one (or not a real date). The fields the
+ * pattern captured make the instant (whole seconds, an offset within ±23:59); anything else (a fraction, an offset
+ * Date may judge otherwise) is left to Date, as before: one parse instead of the pattern's and Date's (issue 12).
+ */
 export function parseTimestamp (text: string): Date | null {
   const m = RFC3339.exec(text)
   if (m === null) return null
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[]
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!) || h! > 23 || mi! > 59 || s! > 59) return null
-  const parsed = new Date(text)
-  return Number.isNaN(parsed.getTime()) ? null : parsed
+  const y = Number(m[1]); const mo = Number(m[2]); const d = Number(m[3])
+  const h = Number(m[4]); const mi = Number(m[5]); const s = Number(m[6])
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null
+  const zone = m[8]!
+  let offsetMinutes = 0
+  if (zone.length > 1) {
+    const oh = Number(zone.slice(1, 3)); const om = Number(zone.slice(4, 6))
+    offsetMinutes = oh > 23 || om > 59 ? NaN : (zone[0] === '-' ? -1 : 1) * (oh * 60 + om)
+  }
+  if (m[7] !== undefined || Number.isNaN(offsetMinutes)) {
+    const parsed = new Date(text)
+    return Number.isNaN(parsed.getTime()) ? null : parsed
+  }
+  const date = new Date(0)
+  // setUTCFullYear, not Date.UTC: Date.UTC takes years 0–99 as 1900–1999.
+  date.setUTCFullYear(y, mo - 1, d)
+  date.setUTCHours(h, mi - offsetMinutes, s, 0)
+  return Number.isNaN(date.getTime()) ? null : date
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/

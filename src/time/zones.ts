@@ -277,11 +277,26 @@ function pad (value: number, width: number): string {
   return String(value).padStart(width, '0')
 }
 
+/** '00' … '99': the two-digit fields of a date-time, without a padStart each (issue 12: ten per preview). */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)))
+
 function formatOffset (offsetSeconds: number): string {
   const sign = offsetSeconds < 0 ? '-' : '+'
   const abs = Math.abs(offsetSeconds)
   const text = `${sign}${pad(Math.floor(abs / 3600), 2)}:${pad(Math.floor(abs % 3600 / 60), 2)}`
   return abs % 60 === 0 ? text : `${text}:${pad(abs % 60, 2)}`
+}
+
+// A zone has a handful of offsets: each is written once. Bounded, should some caller walk through odd ones.
+const OFFSET_TEXTS = new Map<number, string>()
+
+function offsetText (offsetSeconds: number): string {
+  let text = OFFSET_TEXTS.get(offsetSeconds)
+  if (text === undefined) {
+    text = formatOffset(offsetSeconds)
+    if (OFFSET_TEXTS.size < 4096) OFFSET_TEXTS.set(offsetSeconds, text)
+  }
+  return text
 }
 
 /**
@@ -296,9 +311,11 @@ export function formatWithOffset (instant: Date, zone: string): string {
   const days = Math.floor(local / SECONDS_PER_DAY)
   const secondOfDay = local - days * SECONDS_PER_DAY
   const [year, month, day] = civilFromDays(days)
-  const yearText = year >= 0 && year <= 9999 ? pad(year, 4) : (year < 0 ? '-' : '+') + pad(Math.abs(year), 6)
-  return `${yearText}-${pad(month, 2)}-${pad(day, 2)}T${pad(Math.floor(secondOfDay / 3600), 2)}:` +
-    `${pad(Math.floor(secondOfDay % 3600 / 60), 2)}:${pad(secondOfDay % 60, 2)}${formatOffset(offset)}`
+  const yearText = year >= 1000 && year <= 9999
+    ? String(year)
+    : year >= 0 && year <= 9999 ? pad(year, 4) : (year < 0 ? '-' : '+') + pad(Math.abs(year), 6)
+  return yearText + '-' + TWO_DIGITS[month]! + '-' + TWO_DIGITS[day]! + 'T' + TWO_DIGITS[Math.floor(secondOfDay / 3600)]! + ':' +
+    TWO_DIGITS[Math.floor(secondOfDay % 3600 / 60)]! + ':' + TWO_DIGITS[secondOfDay % 60]! + offsetText(offset)
 }
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
