@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import postgres from 'postgres'
+import { processCpuMs } from './process-cpu.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -269,10 +270,11 @@ async function checkAnswers (base: string, requests: Array<[string, Request]>): 
   }
 }
 
-/** User + system CPU seconds this process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+/** User + system CPU seconds process `pid` has used so far. */
 function cpuSeconds (pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
+  const ms = processCpuMs(pid)
+  if (ms === null) throw new Error(`cannot read the CPU time of process ${pid} (/proc)`)
+  return ms / 1000
 }
 
 interface Figure { rps: number, cpuUs: number }

@@ -30,6 +30,7 @@ import { SchedulerLoop } from '../src/scheduler/loop.js'
 import { DEFAULTS, enqueueDue } from '../src/scheduler/tick.js'
 import { claimExecutions, completeLeased } from '../src/executions/store.js'
 import type { Clock } from '../src/time/clock.js'
+import { cpuByPid, cpuUsedMs } from './process-cpu.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -179,27 +180,13 @@ const median = (values: number[]) => percentile([...values].sort((a, b) => a - b
 
 interface BurstResult { perSecond: number, seconds: number, ok: boolean, batches: string, rssMb: number, cpuMsPer1k: { node: number, database: number } | null }
 
-const TICK_MS = 10 // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
-
 /**
- * CPU time (ms) the server's client backends connected to `database` have used so far (autovacuum is not the tick's), read from /proc (the server runs
- * on this machine): unlike wall time it barely moves when other work shares the cores, so two designs compare even
- * on a busy machine. null when the server's processes cannot be read (a remote server, PGlite).
+ * CPU time (ms) per client backend of the server connected to `database` (autovacuum is not the tick's), or null
+ * when the server's processes cannot be read (a remote server, PGlite).
  */
-async function databaseCpuMs (database: Database, name: string): Promise<number | null> {
-  const { readFile } = await import('node:fs/promises')
+async function databaseBackendsCpu (database: Database, name: string): Promise<Map<number, number> | null> {
   const rows = await queryRows<{ pid: number }>(database.db, sql`select pid from pg_stat_activity where datname = ${name} and backend_type = 'client backend'`)
-  let total = 0
-  for (const { pid } of rows) {
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      total += (Number(fields[11]) + Number(fields[12])) * TICK_MS // utime, stime
-    } catch {
-      return null
-    }
-  }
-  return total
+  return cpuByPid(rows.map((r) => r.pid))
 }
 
 async function burst (engine: string, policies: Policies): Promise<BurstResult> {
@@ -212,7 +199,7 @@ async function burst (engine: string, policies: Policies): Promise<BurstResult> 
     const clock = frozen(new Date(T0.getTime() + 500))
     // Every pool's connections opened first, so the backends counted before the burst are the ones that do it.
     await Promise.all(databases.map((d) => Promise.all(Array.from({ length: 4 }, () => d.db.execute(sql`select pg_sleep(0.01)`)))))
-    const dbCpuBefore = fresh.name === null ? null : await databaseCpuMs(fresh.database, fresh.name)
+    const dbCpuBefore = fresh.name === null ? null : await databaseBackendsCpu(fresh.database, fresh.name)
     const nodeCpuBefore = process.cpuUsage()
     const start = performance.now()
     const results = await Promise.all(databases.map(async (database) => {
@@ -227,7 +214,7 @@ async function burst (engine: string, policies: Policies): Promise<BurstResult> 
     }))
     const seconds = (performance.now() - start) / 1000
     const nodeCpu = process.cpuUsage(nodeCpuBefore)
-    const dbCpuAfter = fresh.name === null ? null : await databaseCpuMs(fresh.database, fresh.name)
+    const dbCpuAfter = fresh.name === null ? null : await databaseBackendsCpu(fresh.database, fresh.name)
     const { total, distinct } = await countExecutions(fresh.database)
     const enqueued = results.reduce((s, r) => s + r.enqueued, 0)
     return {
@@ -238,7 +225,7 @@ async function burst (engine: string, policies: Policies): Promise<BurstResult> 
       rssMb: rssNow() / 1024,
       cpuMsPer1k: dbCpuBefore === null || dbCpuAfter === null
         ? null
-        : { node: (nodeCpu.user + nodeCpu.system) / 1000 / (enqueued / 1000), database: (dbCpuAfter - dbCpuBefore) / (enqueued / 1000) }
+        : { node: (nodeCpu.user + nodeCpu.system) / 1000 / (enqueued / 1000), database: cpuUsedMs(dbCpuBefore, dbCpuAfter) / (enqueued / 1000) }
     }
   } finally {
     await fresh.drop()

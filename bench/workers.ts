@@ -9,7 +9,6 @@
 // the service instances stay in this process, and the client does not take turns with them on one event loop,
 // just as pg-boss's fetch loops run in a process of their own apart from the server (PostgreSQL).
 import { fork } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
@@ -22,6 +21,7 @@ import { loadConfig } from '../src/config.js'
 import { openDatabase, type Database } from '../src/db/connect.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { systemClock } from '../src/time/clock.js'
+import { cpuByPid, cpuUsedMs } from './process-cpu.js'
 import type { ClientReply, ClientRequest } from './workers-client.js'
 
 const USAGE = `Usage: BENCH_DATABASE_URL=postgres://… npx tsx bench/workers.ts [options]
@@ -119,20 +119,8 @@ try {
   }
   // CPU time per item of each process taking part: this one (the service instances, or pg-boss), the client process,
   // and the PostgreSQL backends of the scratch database (/proc, Linux; the backends of the pools, which stay open).
-  const backendsCpuMs = async (): Promise<Map<number, number> | null> => {
-    const pids = await admin<Array<{ pid: number }>>`select pid from pg_stat_activity where datname = ${name}`
-    const out = new Map<number, number>()
-    for (const { pid } of pids) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
-        out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10) // utime + stime (fields 14 and 15), USER_HZ = 100
-      } catch { return null }
-    }
-    return out
-  }
-  // A backend that ends between the two readings takes its time with it (an undercount, never a negative figure).
-  const backendsUsedMs = (before: Map<number, number>, after: Map<number, number>) =>
-    [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0)
+  const backendsCpuMs = async (): Promise<Map<number, number> | null> =>
+    cpuByPid((await admin<Array<{ pid: number }>>`select pid from pg_stat_activity where datname = ${name}`).map((r) => r.pid))
   const measure = async <T extends { ms: number, cpuMs?: number }>(run: () => Promise<T>): Promise<{ ms: number, cpu: string }> => {
     const pgBefore = await backendsCpuMs()
     const before = process.cpuUsage()
@@ -142,7 +130,7 @@ try {
     const us = (ms: number) => `${Math.round(ms * 1000 / N)} µs`
     const parts = [`this process ${us((used.user + used.system) / 1000)}`]
     if (r.cpuMs !== undefined) parts.push(`client process ${us(r.cpuMs)}`)
-    if (pgBefore !== null && pgAfter !== null) parts.push(`PostgreSQL ${us(backendsUsedMs(pgBefore, pgAfter))}`)
+    if (pgBefore !== null && pgAfter !== null) parts.push(`PostgreSQL ${us(cpuUsedMs(pgBefore, pgAfter))}`)
     return { ms: r.ms, cpu: `CPU per item: ${parts.join(', ')}` }
   }
   const drain = async (mode: 'per-item' | 'batch') => {
