@@ -3,7 +3,7 @@
 // token is looked at (so a blocked guesser costs no hashing and no query). API keys, ADMIN_TOKEN and
 // METRICS_TOKEN share the count. The window opens at an address's first failure; the table is pruned of ended
 // windows whenever it grows, so its size is bounded by the addresses failing within one minute.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
 import { ApiError } from '../errors.js'
 import type { Clock } from '../time/clock.js'
 
@@ -51,17 +51,28 @@ export class AuthFailureLimiter {
   }
 }
 
-/** Wraps an authentication check: blocked addresses are refused first, and every 401 it throws is counted. */
-export function limitedByAddress (check: (request: FastifyRequest) => Promise<void>) {
-  return async (request: FastifyRequest): Promise<void> => {
+/**
+ * Wraps an authentication check as an onRequest hook: blocked addresses are refused first, and every 401 it throws
+ * or rejects with is counted. A callback hook, and a check that decides at once may return nothing: every API
+ * request runs one, and an async hook around an async check cost two promises per request (issue 12).
+ */
+export function limitedByAddress (check: (request: FastifyRequest) => Promise<void> | void): onRequestHookHandler {
+  return (request, _reply, done) => {
     const limiter = request.server.authFailures
-    limiter.check(request.ip)
-    try {
-      await check(request)
-    } catch (error) {
+    const failed = (error: unknown): void => {
       if (error instanceof ApiError && error.code === 'unauthorized') limiter.fail(request.ip)
-      throw error
+      done(error as Error)
     }
+    let pending: Promise<void> | void
+    try {
+      limiter.check(request.ip)
+      pending = check(request)
+    } catch (error) {
+      failed(error)
+      return
+    }
+    if (pending === undefined) done()
+    else pending.then(() => { done() }, failed)
   }
 }
 

@@ -34,7 +34,7 @@ export function registerMetrics (app: FastifyInstance, options: { metricsToken: 
 
   app.get('/metrics', {
     schema: { hide: true },
-    onRequest: limitedByAddress(async (request) => {
+    onRequest: limitedByAddress((request) => {
       if (options.metricsToken === undefined) return
       const m = /^Bearer[ ]+(\S+)$/i.exec(request.headers.authorization ?? '')
       if (m === null || !sameSecret(m[1]!, options.metricsToken)) {
