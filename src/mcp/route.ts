@@ -214,15 +214,15 @@ const MAX_IDLE_SERVERS = 64
 // Headers the transport looks at; Accept is normalized below.
 const FORWARDED_HEADERS = ['content-type', 'mcp-protocol-version', 'mcp-session-id'] as const
 
-/**
- * We always answer JSON, so a client that accepts JSON (or anything) is served even when it does not also list
- * text/event-stream, which the SDK would refuse with 406. A client that accepts neither still gets the SDK's 406.
- */
 /** The URL the transport sees: the path and query of ours, on a placeholder origin. */
 function webRequestUrl (request: FastifyRequest): string {
   return `http://localhost${request.url}`
 }
 
+/**
+ * We always answer JSON, so a client that accepts JSON (or anything) is served even when it does not also list
+ * text/event-stream, which the SDK would refuse with 406. A client that accepts neither still gets the SDK's 406.
+ */
 function acceptFor (accept: string | undefined): string | undefined {
   if (accept === undefined || accept.trim() === '' || /application\/json|\*\/\*|application\/\*/i.test(accept)) return 'application/json, text/event-stream'
   return accept
