@@ -219,7 +219,7 @@ export async function lockExpiredLeases (tx: Executor, now: Date, limit: number)
 }
 
 /** A PostgreSQL array literal of `values` ('{"a","b"}'), each element quoted, so any text survives the cast. */
-export function arrayLiteral (values: readonly string[]): string {
+function arrayLiteral (values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`
 }
 
@@ -340,7 +340,7 @@ function literals (now: Date, items: ReadonlyArray<LeasedItem & Record<string, u
     const { id: _id, tenantId, workerId, ...rest } = item
     byId[key] = { tenant_id: tenantId, worker_id: workerId, ...rest }
   }
-  return { items: `${literal(JSON.stringify(byId))}::jsonb`, ids: `${literal(`{${ids.join(',')}}`)}::uuid[]`, now: `${literal(now.toISOString())}::timestamptz` }
+  return { items: `${literal(JSON.stringify(byId))}::jsonb`, ids: `${literal(arrayLiteral(ids))}::uuid[]`, now: `${literal(now.toISOString())}::timestamptz` }
 }
 
 /**
