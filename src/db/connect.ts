@@ -48,6 +48,19 @@ export async function queryRows<T extends Record<string, unknown>> (db: Executor
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
 }
 
+/**
+ * Rows of a statement whose text never changes (its values are the `params`, $1…), sent as a prepared statement:
+ * postgres.js prepares it once per connection, and after that each call is one round trip with no parse or plan
+ * (db.execute would send Parse + Describe and wait, then Bind + Execute: two round trips, and a parse and plan
+ * each time). PGlite runs it as any other. drizzle's prepared queries are what select().prepare(name) builds; a
+ * raw statement reaches them through the session, which drizzle does not export for this.
+ */
+export async function preparedRows<T extends Record<string, unknown>> (db: Executor, text: string, params: readonly unknown[]): Promise<T[]> {
+  const { session } = db as unknown as { session: { prepareQuery (query: { sql: string, params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute (): Promise<unknown> } } }
+  const result = await session.prepareQuery({ sql: text, params: [...params] }, undefined, 'prepared', false).execute()
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
+}
+
 export function isPostgresUrl (url: string | undefined): boolean {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url)
 }

@@ -5,7 +5,7 @@
 // never from SQL now(), so tests drive time.
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { queryRows, type Executor } from '../db/connect.js'
+import { preparedRows, queryRows, type Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
 import { compactRecordset } from '../db/recordset.js'
 import { executions, recurringJobHistory, recurringJobs } from '../db/tables.js'
@@ -310,11 +310,9 @@ export async function pruneFinished (db: Executor, cutoff: Date, limit: number):
 // release), computed in SQL. Every item carries its own tenant and worker, so acknowledgements of different
 // requests (service.ts coalesces concurrent single-item ones) share one statement.
 //
-// The statement's values are written into its text as literals (the items as one JSON object keyed by id, the ids,
-// now), and it is sent without parameters: postgres.js sends a statement with parameters and no prepared plan as
-// Parse + Describe, waits for the parameter types, then sends Bind + Execute — two round trips to the server for
-// each acknowledgement — while a prepared one keeps a generic plan (what leaseHeld guards against). Without
-// parameters it is one round trip, planned with its values, and its text is not built by drizzle per call.
+// Each statement's text depends only on its kind; the values travel as three parameters (the items as one JSON
+// object keyed by id, the ids, now) of a prepared statement (db/connect.ts preparedRows): one round trip, and no
+// parse or plan once the connection has prepared it. Its generic plan is the one heldBy allows: by primary key.
 
 export interface LeaseTarget { tenantId: string, workerId: string, now: Date }
 
@@ -323,15 +321,10 @@ export interface LeasedItem { id: string, tenantId: string, workerId: string }
 
 export interface FailedAttempt { error: string, random: number }
 
-type AcknowledgementKind = 'heartbeat' | 'complete' | 'fail' | 'release'
+export type AcknowledgementKind = 'heartbeat' | 'complete' | 'fail' | 'release'
 
-/** A string as an SQL literal, whatever standard_conforming_strings says (an E'' string, quotes and backslashes doubled). */
-function literal (text: string): string {
-  return `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
-}
-
-/** The literals of a statement over these items (ids, and the JSON object's keys, in lower case as id::text writes them). */
-function literals (now: Date, items: ReadonlyArray<LeasedItem & Record<string, unknown>>): { items: string, ids: string, now: string } {
+/** The parameters of a statement over these items ($1 the items keyed by id in lower case, as id::text writes them; $2 the ids; $3 now). */
+function parameters (now: Date, items: ReadonlyArray<LeasedItem & Record<string, unknown>>): [string, string, string] {
   const byId: Record<string, unknown> = {}
   const ids: string[] = []
   for (const item of items) {
@@ -340,8 +333,11 @@ function literals (now: Date, items: ReadonlyArray<LeasedItem & Record<string, u
     const { id: _id, tenantId, workerId, ...rest } = item
     byId[key] = { tenant_id: tenantId, worker_id: workerId, ...rest }
   }
-  return { items: `${literal(JSON.stringify(byId))}::jsonb`, ids: `${literal(arrayLiteral(ids))}::uuid[]`, now: `${literal(now.toISOString())}::timestamptz` }
+  return [JSON.stringify(byId), arrayLiteral(ids), now.toISOString()]
 }
+
+/** Where the parameters of `parameters` appear in a statement. */
+const PARAMETERS = { items: '$1::jsonb', ids: '$2::uuid[]', now: '$3::timestamptz' }
 
 /**
  * The rows among `ids` whose live lease the item's worker holds. Only `id` may pick them (the primary key): the
@@ -358,9 +354,14 @@ function heldBy (l: { items: string, ids: string, now: string }): string {
     and coalesce(executions.lease_expires_at, '-infinity') >= ${l.now}`
 }
 
-/** The predicate of the acknowledgements for `target`'s lease on `ids` (for its plan test). */
-export function leaseHeld (target: LeaseTarget, ids: readonly string[]): SQL {
-  return sql.raw(heldBy(literals(target.now, ids.map((id) => ({ id, tenantId: target.tenantId, workerId: target.workerId })))))
+/** The statement of an acknowledgement of `kind` (its parameters: acknowledgementParameters). Exported for its plan test. */
+export function acknowledgementStatement (kind: AcknowledgementKind): string {
+  return `update executions set ${assignments(kind, PARAMETERS)} where ${heldBy(PARAMETERS)} returning *`
+}
+
+/** The parameters of an acknowledgement of these items of `target`'s lease (for its plan test). */
+export function acknowledgementParameters (target: LeaseTarget, ids: readonly string[]): [string, string, string] {
+  return parameters(target.now, ids.map((id) => ({ id, tenantId: target.tenantId, workerId: target.workerId })))
 }
 
 /** retryDelayMs before jitter, by attempt (index 0 unused); the last entry is the cap, standing for every later attempt. */
@@ -404,10 +405,16 @@ function executionOf (raw: Record<string, unknown>): Execution {
   return row as Execution
 }
 
+const STATEMENTS: Record<AcknowledgementKind, string> = {
+  heartbeat: acknowledgementStatement('heartbeat'),
+  complete: acknowledgementStatement('complete'),
+  fail: acknowledgementStatement('fail'),
+  release: acknowledgementStatement('release')
+}
+
 async function acknowledge (db: Executor, kind: AcknowledgementKind, now: Date, items: ReadonlyArray<LeasedItem & Record<string, unknown>>): Promise<Execution[]> {
   if (items.length === 0) return []
-  const l = literals(now, items)
-  const rows = await queryRows(db, sql.raw(`update executions set ${assignments(kind, l)} where ${heldBy(l)} returning *`))
+  const rows = await preparedRows(db, STATEMENTS[kind], parameters(now, items))
   return rows.map(executionOf)
 }
 

@@ -123,15 +123,28 @@ t.test('acknowledgements find their rows by primary key, whatever the backlog an
       from generate_series(1, 20000) g`)
     const claimed = await store.claimExecutions(db, { tenantId, workerId: 'w1', queues: ['default'], limit: 50, now })
     const target = { tenantId, workerId: 'w1', now: later }
+    const readByPrimaryKey = (what: string, plan: string) => {
+      t.match(plan, /executions_pkey/, `${what}: read by primary key`, { plan })
+      t.notMatch(plan, /executions_(active|claim|lease|tenant_seq|occurrence)/, `${what}: through no other index`, { plan })
+    }
     for (const ids of [[claimed[0]!.id], claimed.map((e) => e.id)]) {
-      const statements = {
-        acknowledgement: db.update(executions).set({ status: 'succeeded' }).where(store.leaseHeld(target, ids)).toSQL(),
-        'read of a missed acknowledgement': db.select().from(executions).where(store.tenantRows(tenantId, ids)).toSQL()
-      }
-      for (const [what, query] of Object.entries(statements)) {
-        const plan = (await queryRows<{ 'QUERY PLAN': string }>(db, sql.raw(`explain ${inline(query.sql, query.params)}`))).map((r) => r['QUERY PLAN']).join('\n')
-        t.match(plan, /executions_pkey/, `${what}, ${ids.length} id(s): read by primary key`, { plan })
-        t.notMatch(plan, /executions_(active|claim|lease|tenant_seq|occurrence)/, `${what}, ${ids.length} id(s): through no other index`, { plan })
+      const read = db.select().from(executions).where(store.tenantRows(tenantId, ids)).toSQL()
+      readByPrimaryKey(`read of a missed acknowledgement, ${ids.length} id(s)`,
+        (await queryRows<{ 'QUERY PLAN': string }>(db, sql.raw(`explain ${inline(read.sql, read.params)}`))).map((r) => r['QUERY PLAN']).join('\n'))
+      // The acknowledgements are prepared statements: the plan planned with the values, and the generic plan a
+      // connection settles on after five runs, are both by primary key.
+      for (const kind of ['heartbeat', 'complete', 'fail', 'release'] as const) {
+        const values = store.acknowledgementParameters(target, ids).map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')
+        for (const mode of ['force_custom_plan', 'force_generic_plan']) {
+          const plan = await db.transaction(async (tx) => {
+            await tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`))
+            await tx.execute(sql.raw(`prepare ack_plan (jsonb, uuid[], timestamptz) as ${store.acknowledgementStatement(kind)}`))
+            const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql.raw(`explain execute ack_plan (${values})`))
+            await tx.execute(sql.raw('deallocate ack_plan'))
+            return rows.map((r) => r['QUERY PLAN']).join('\n')
+          })
+          readByPrimaryKey(`${kind}, ${ids.length} id(s), ${mode}`, plan)
+        }
       }
     }
   })

@@ -223,7 +223,8 @@ t.test('a single acknowledgement is one statement when the lease matches, and a 
     const { db } = ctx.db.database
     const counting = new Proxy(db, {
       get (target, property, receiver) {
-        if (property === 'update' || property === 'select' || property === 'transaction' || property === 'execute') statements++
+        // session: the way a prepared statement runs (db/connect.ts preparedRows).
+        if (property === 'update' || property === 'select' || property === 'transaction' || property === 'execute' || property === 'session') statements++
         return Reflect.get(target, property, receiver)
       }
     })
