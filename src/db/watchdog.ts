@@ -25,6 +25,12 @@ export class DatabaseUnavailableError extends Error {
   constructor () { super('the database is not answering') }
 }
 
+/** A query of a transaction that has already failed for its caller (its connection closed, or the database went down). */
+export class TransactionClosedError extends Error {
+  readonly code = 'CONNECTION_CLOSED'
+  constructor () { super('the transaction is over: its connection closed') }
+}
+
 /** Outstanding requests on one socket, from the message framing of the plaintext protocol. */
 class WatchedSocket {
   /** Requests (start-up, Sync, simple Query) that still await ReadyForQuery. */
@@ -164,26 +170,41 @@ export class Watchdog {
     return socket
   }
 
-  /** Wraps a postgres.js client (or a transaction's) so each query fails fast while the database is down. */
-  guard<T extends postgres.Sql> (sql: T): T {
+  /**
+   * Wraps a postgres.js client (or a transaction's) so each query fails fast while the database is down.
+   * `ended` (a transaction's) tells when the transaction is over for its caller: its queries then fail at once.
+   */
+  guard<T extends postgres.Sql> (sql: T, ended?: () => boolean): T {
     const watchdog = this
     return new Proxy(sql, {
       get (target, property, receiver) {
         if (property === 'unsafe') {
           return (...args: unknown[]) => {
+            if (ended?.() === true) throw new TransactionClosedError()
             if (watchdog.down) throw new DatabaseUnavailableError()
             return watchdog.#track((target.unsafe as (...a: unknown[]) => unknown)(...args) as Query)
           }
         }
         if (property === 'begin' || property === 'savepoint') {
           return (...args: unknown[]) => {
+            if (ended?.() === true) return Promise.reject(new TransactionClosedError())
             if (watchdog.down) return Promise.reject(new DatabaseUnavailableError())
             const fn = args.pop() as (tx: postgres.Sql) => unknown
             let abandoned = false
+            const isAbandoned = () => abandoned || ended?.() === true
             const run = (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[property]!(...args, (tx: postgres.Sql) => {
               // A transaction that only got its connection after we gave up on it must not run late.
               if (abandoned) throw new DatabaseUnavailableError()
-              return fn(watchdog.guard(tx))
+              // postgres.js answers the end of this function with COMMIT or ROLLBACK on the transaction's
+              // connection, and once the server has closed that connection (the transaction's promise has
+              // rejected), 3.4.9 writes it to a socket it already dropped, from a setImmediate: the process dies
+              // (porsager/postgres#1208). So the transaction's own queries fail at once after that (the guard's
+              // `ended`), and its function is never seen to end: nothing more is written for a transaction that
+              // is gone. Its caller has its answer already (the rejection); the closure waits to be collected.
+              const held = (): Promise<never> => new Promise<never>(() => {})
+              return Promise.resolve().then(() => fn(watchdog.guard(tx, isAbandoned))).then(
+                (value) => isAbandoned() ? held() : value,
+                (error: unknown) => isAbandoned() || isConnectionError(error) ? held() : Promise.reject(error))
             })
             return Promise.race([run, watchdog.#whenDown()]).catch((error: unknown) => {
               abandoned = true
