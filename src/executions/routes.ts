@@ -1,6 +1,7 @@
 // /v1/executions (docs/contract.md §6: worker protocol, list, get) and POST /v1/recurring/{id}/trigger (§5). HTTP shape,
 // scope, call the service, present the result; the rules live in service.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import type { AppDeps } from '../deps.js'
 import { principalOf, requireScopes } from '../plugins/auth.js'
 import { appEventsOf } from '../plugins/execution-metrics.js'
@@ -80,7 +81,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
     },
     onRequest: work
-  }, async (request) => s.toBatchResponse(
+  }, async (request, reply) => batchAnswer(reply,
     await executions.completeMany(principalOf(request).tenantId, request.body.worker_id, request.body.items)))
 
   app.post('/v1/executions/fail', {
@@ -92,7 +93,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
     },
     onRequest: work
-  }, async (request) => s.toBatchResponse(
+  }, async (request, reply) => batchAnswer(reply,
     await executions.failMany(principalOf(request).tenantId, request.body.worker_id, request.body.items)))
 
   app.post('/v1/executions/heartbeat', {
@@ -104,7 +105,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
       response: { 200: s.BatchResponse, ...authedErrorResponses(413, 415) }
     },
     onRequest: work
-  }, async (request) => s.toBatchResponse(
+  }, async (request, reply) => batchAnswer(reply,
     await executions.heartbeatMany(principalOf(request).tenantId, request.body.worker_id, request.body.ids)))
 
   app.post('/v1/executions/:id/heartbeat', {
@@ -185,4 +186,10 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
     onRequest: requireScopes('write:recurring')
   }, async (request, reply) => reply.code(201).send(s.toExecutionResponse(
     await executions.trigger(principalOf(request).tenantId, request.params.id))))
+}
+
+/** A batch route's answer, written from s.BatchSerialization (same bytes as BatchResponse's, a quarter of the time). */
+function batchAnswer (reply: FastifyReply, results: Parameters<typeof s.toBatchResponse>[0]): s.BatchBody {
+  reply.serializer(reply.compileSerializationSchema(s.BatchSerialization as unknown as Record<string, unknown>, '200'))
+  return s.toBatchResponse(results)
 }

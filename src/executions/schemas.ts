@@ -132,6 +132,21 @@ export const BatchResponse = Type.Object({
   }]
 })
 
+/**
+ * What a batch route's 200 is written from: BatchResponse's two branches as one object whose `execution` and
+ * `error` are optional. The bytes are the same (toBatchResponse sets exactly one of them, in this order), but
+ * fast-json-stringify picks a union's branch by validating each item against the first, every format of an
+ * execution included: 381 µs for 100 completes instead of 101 (issue 11). BatchResponse stays the documented schema.
+ */
+export const BatchSerialization = Type.Object({
+  results: Type.Array(Type.Object({
+    id: Type.String(),
+    ok: Type.Boolean(),
+    execution: Type.Optional(ExecutionResponse),
+    error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() }))
+  }))
+})
+
 export const ListExecutionsQuery = Type.Object({
   recurring_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   status: Type.Optional(ExecutionStatus),
