@@ -159,8 +159,9 @@ export const executions = pgTable('executions', {
   // Overlap policies look up a schedule's unfinished executions.
   index('executions_active_idx').on(t.tenantId, t.recurringId).where(sql`${t.status} IN ('queued', 'running')`),
   index('executions_tenant_seq_idx').on(t.tenantId, t.seq),
-  // Claims filter by tenant and queue and take the oldest available first.
-  index('executions_claim_idx').on(t.tenantId, t.queue, t.availableAt).where(sql`${t.status} = 'queued'`),
+  // Claims take a queue's oldest available first (available_at, then seq): the index is in that order, so a claim
+  // reads as many rows as it takes instead of sorting the queue's whole backlog.
+  index('executions_claim_idx').on(t.tenantId, t.queue, t.availableAt, t.seq).where(sql`${t.status} = 'queued'`),
   index('executions_lease_idx').on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
   index('executions_finished_idx').on(t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`),
   oneOf('executions_status_check', t.status, EXECUTION_STATUSES),

@@ -3,8 +3,7 @@
 // lifecycle.ts decided. Store functions take the executor (database or open transaction) first and return
 // domain rows (camelCase, Date) or null; they never throw HTTP errors. Instants come from the caller's clock,
 // never from SQL now(), so tests drive time.
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, notExists, or, sql, type SQL } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
+import { and, asc, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm'
 import { preparedRows, queryRows, type Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
 import { compactRecordset } from '../db/recordset.js'
@@ -16,10 +15,6 @@ export type Execution = typeof executions.$inferSelect
 export type ExecutionStatus = Execution['status']
 
 const columns = getTableColumns(executions)
-
-/** `instant + seconds` in SQL, with seconds taken from a column. */
-const plusSeconds = (instant: Date, seconds: SQL | typeof executions.timeoutSeconds): SQL =>
-  sql`${at(instant)} + make_interval(secs => ${seconds})`
 
 /** The job fields of the tenant's schedule an execution copies, or null when the schedule does not exist. */
 export async function findJobTemplate (db: Executor, tenantId: string, recurringId: string, options: { forShare?: boolean } = {}) {
@@ -125,35 +120,47 @@ export async function insertScheduledExecutions (tx: Executor, rows: readonly Ne
 }
 
 /**
+ * The claim (lifecycle.claim for a set, computed in SQL) as one prepared statement: $1 tenant, $2 worker, $3 queues
+ * (distinct), $4 now, $5 limit. Each queue's oldest `limit` claimable rows come from executions_claim_idx in its
+ * order (tenant, queue, available_at, seq), and the oldest `limit` of those are claimed: a claim reads about as
+ * many rows as it takes. Written as one query over all the queues, the planner sorted the tenant's whole backlog
+ * for every claim (19,600 rows for a claim of 100 behind 20,000 queued; bench/workers.ts drained 100,000 at
+ * 6,400/s). lifecycle.isClaimable: a buffered execution waits until the one it is blocked by has finished.
+ * Exported for its plan test.
+ */
+export const CLAIM_STATEMENT = `
+  with claimable as (
+    select c.id from unnest($3::text[]) as q(queue)
+    cross join lateral (
+      select e.id, e.available_at, e.seq from executions e
+      where e.tenant_id = $1::uuid and e.queue = q.queue and e.status = 'queued' and e.available_at <= $4::timestamptz
+        and (e.blocked_by is null
+             or not exists (select 1 from executions blocker where blocker.id = e.blocked_by and blocker.status in ('queued', 'running')))
+      order by e.available_at, e.seq
+      limit $5::integer
+      for update of e skip locked
+    ) c
+    order by c.available_at, c.seq
+    limit $5::integer
+  )
+  update executions set status = 'running', attempt = executions.attempt + 1, started_at = $4::timestamptz,
+         lease_expires_at = $4::timestamptz + make_interval(secs => executions.timeout_seconds), worker_id = $2::text
+  from claimable where executions.id = claimable.id
+  returning executions.*`
+
+/** The parameters of CLAIM_STATEMENT. */
+export function claimParameters (input: { tenantId: string, workerId: string, queues: readonly string[], limit: number, now: Date }): unknown[] {
+  return [input.tenantId, input.workerId, arrayLiteral([...new Set(input.queues)]), input.now.toISOString(), input.limit]
+}
+
+/**
  * Claims up to `limit` queued executions of the tenant in `queues` whose available_at ≤ now, oldest available
- * first, applying lifecycle.claim to the whole set in one statement (the same columns, computed in SQL). SKIP
- * LOCKED: concurrent claimers never wait on each other and never get the same row.
+ * first, in one statement. SKIP LOCKED: concurrent claimers never wait on each other and never get the same row.
+ * A prepared statement (db/connect.ts preparedRows): one round trip, planned once per connection, and no query
+ * built per call (drizzle built this one in about as much time as writing out 100 claimed rows).
  */
 export async function claimExecutions (db: Executor, input: { tenantId: string, workerId: string, queues: string[], limit: number, now: Date }): Promise<Execution[]> {
-  const { tenantId, workerId, queues, limit, now } = input
-  const blocker = alias(executions, 'blocker')
-  const claimable = db.$with('claimable').as(
-    db.select({ claimId: executions.id }).from(executions)
-      .where(and(
-        eq(executions.status, 'queued'),
-        inArray(executions.queue, queues),
-        sql`${executions.availableAt} <= ${at(now)}`,
-        eq(executions.tenantId, tenantId),
-        // lifecycle.isClaimable: a buffered execution waits until the one it is blocked by has finished.
-        or(isNull(executions.blockedBy), notExists(db.select({ one: sql`1` }).from(blocker)
-          .where(and(eq(blocker.id, executions.blockedBy), inArray(blocker.status, ['queued', 'running'])))))
-      ))
-      .orderBy(asc(executions.availableAt), asc(executions.seq))
-      .limit(limit)
-      .for('update', { skipLocked: true })
-  )
-  const rows = await db.with(claimable).update(executions).set({
-    status: 'running',
-    attempt: sql`${executions.attempt} + 1`,
-    startedAt: now,
-    leaseExpiresAt: plusSeconds(now, executions.timeoutSeconds),
-    workerId
-  }).from(claimable).where(eq(executions.id, claimable.claimId)).returning(columns)
+  const rows = (await preparedRows(db, CLAIM_STATEMENT, claimParameters(input))).map(executionOf)
   // UPDATE … RETURNING has no order: present them in claim order.
   return rows.sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || a.seq - b.seq)
 }

@@ -127,6 +127,22 @@ t.test('acknowledgements find their rows by primary key, whatever the backlog an
       t.match(plan, /executions_pkey/, `${what}: read by primary key`, { plan })
       t.notMatch(plan, /executions_(active|claim|lease|tenant_seq|occurrence)/, `${what}: through no other index`, { plan })
     }
+    // The claim is a prepared statement too: behind the 20,000-row backlog it reads its rows from the claim index, in
+    // claim order, whichever plan the connection uses (before, it read and sorted all 20,000 for each claim).
+    for (const mode of ['force_custom_plan', 'force_generic_plan']) {
+      const values = store.claimParameters({ tenantId, workerId: 'w2', queues: ['default'], limit: 100, now: later })
+        .map((v) => typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`).join(', ')
+      const plan = await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`))
+        await tx.execute(sql.raw(`prepare claim_plan (uuid, text, text[], timestamptz, integer) as ${store.CLAIM_STATEMENT}`))
+        const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql.raw(`explain execute claim_plan (${values})`))
+        await tx.execute(sql.raw('deallocate claim_plan'))
+        return rows.map((r) => r['QUERY PLAN']).join('\n')
+      })
+      t.match(plan, /Index Scan using executions_claim_idx on executions e/, `claim, ${mode}: queued rows read through the claim index`, { plan })
+      t.notMatch(plan, /Sort Key: e\.available_at/, `claim, ${mode}: in its order, not sorted (a sort would read the whole backlog)`, { plan })
+      t.notMatch(plan, /executions_(active|tenant_seq|lease)_idx|Seq Scan on executions e/, `claim, ${mode}: through no other index`, { plan })
+    }
     for (const ids of [[claimed[0]!.id], claimed.map((e) => e.id)]) {
       const read = db.select().from(executions).where(store.tenantRows(tenantId, ids)).toSQL()
       readByPrimaryKey(`read of a missed acknowledgement, ${ids.length} id(s)`,
