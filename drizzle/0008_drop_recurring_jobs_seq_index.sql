@@ -1,0 +1,1 @@
+DROP INDEX "recurring_jobs_seq_idx";
