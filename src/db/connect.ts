@@ -61,6 +61,29 @@ export async function preparedRows<T extends Record<string, unknown>> (db: Execu
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
 }
 
+/** preparedRows for a statement written with drizzle's sql template (its text must be the same on every call). */
+export async function preparedSqlRows<T extends Record<string, unknown>> (db: Executor, query: SQL): Promise<T[]> {
+  const { dialect } = db as unknown as { dialect: { sqlToQuery (query: SQL): { sql: string, params: unknown[] } } }
+  const { sql: text, params } = dialect.sqlToQuery(query)
+  return preparedRows<T>(db, text, params)
+}
+
+/**
+ * Maps raw rows (the drivers' values, by column name) as drizzle would map a select of `columns` (key → column):
+ * for statements run without drizzle's query builder (preparedRows).
+ */
+export function rowMapper<Row> (columns: Record<string, { name: string, mapFromDriverValue (value: unknown): unknown }>): (raw: Record<string, unknown>) => Row {
+  const byName = Object.entries(columns).map(([key, column]) => ({ key, name: column.name, column }))
+  return (raw) => {
+    const row: Record<string, unknown> = {}
+    for (const { key, name, column } of byName) {
+      const value = raw[name]
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value)
+    }
+    return row as Row
+  }
+}
+
 export function isPostgresUrl (url: string | undefined): boolean {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url)
 }

@@ -4,7 +4,7 @@
 // domain rows (camelCase, Date) or null; they never throw HTTP errors. Instants come from the caller's clock,
 // never from SQL now(), so tests drive time.
 import { and, asc, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm'
-import { preparedRows, queryRows, type Executor } from '../db/connect.js'
+import { preparedRows, preparedSqlRows, queryRows, rowMapper, type Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
 import { compactRecordset } from '../db/recordset.js'
 import { executions, recurringJobHistory, recurringJobs } from '../db/tables.js'
@@ -86,7 +86,7 @@ export async function insertScheduledExecutions (tx: Executor, rows: readonly Ne
     enqueued_at: r.enqueuedAt.toISOString(),
     available_at: r.availableAt.toISOString()
   })), ['tenant_id', 'status', 'trigger', 'attempt', 'scheduled_for', 'coalesced_count', 'enqueued_at', 'available_at'])
-  const inserted = await queryRows<{ id: string, tenant_id: string, recurring_id: string, queue: string, scheduled_for_ms: number, coalesced_count: number }>(tx, sql`
+  const inserted = await preparedSqlRows<{ id: string, tenant_id: string, recurring_id: string, queue: string, scheduled_for_ms: number, coalesced_count: number }>(tx, sql`
     insert into executions (id, tenant_id, recurring_id, job_type, queue, payload, status, trigger, attempt, max_attempts,
                             timeout_seconds, scheduled_for, coalesced_count, covers_until, blocked_by, enqueued_at, available_at)
     select coalesce(v.id, gen_random_uuid()), v.tenant_id, v.recurring_id, r.job_type, r.queue, r.payload, v.status, v.trigger,
@@ -402,15 +402,7 @@ function assignments (kind: AcknowledgementKind, l: { items: string, now: string
 }
 
 /** A row of `returning *` (the drivers' raw values, by column name) as drizzle would map it. */
-const columnsByName = Object.entries(columns).map(([key, column]) => ({ key, name: column.name, column }))
-function executionOf (raw: Record<string, unknown>): Execution {
-  const row: Record<string, unknown> = {}
-  for (const { key, name, column } of columnsByName) {
-    const value = raw[name]
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value)
-  }
-  return row as Execution
-}
+const executionOf = rowMapper<Execution>(columns)
 
 const STATEMENTS: Record<AcknowledgementKind, string> = {
   heartbeat: acknowledgementStatement('heartbeat'),

@@ -3,7 +3,7 @@
 // in with one INSERT, and its schedules move with one UPDATE … FROM, so a batch of 500 costs four round trips
 // whatever its size.
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm'
-import type { Executor } from '../db/connect.js'
+import { preparedRows, preparedSqlRows, rowMapper, type Executor } from '../db/connect.js'
 import { at } from '../db/instants.js'
 import { compactRecordset } from '../db/recordset.js'
 import { occurrenceSkips, recurringJobs } from '../db/tables.js'
@@ -39,36 +39,42 @@ export interface TickStore {
 
 const iso = (d: Date | null): string | null => d === null ? null : d.toISOString()
 
+/** What the planner reads of a locked schedule. */
+const LOCKED_COLUMNS = {
+  tenantId: recurringJobs.tenantId,
+  id: recurringJobs.id,
+  cronExpression: recurringJobs.cronExpression,
+  timezone: recurringJobs.timezone,
+  nextRunAt: recurringJobs.nextRunAt,
+  lastRunAt: recurringJobs.lastRunAt,
+  evaluationError: recurringJobs.evaluationError,
+  createdAt: recurringJobs.createdAt,
+  updatedAt: recurringJobs.updatedAt,
+  overlapPolicy: recurringJobs.overlapPolicy,
+  misfirePolicy: recurringJobs.misfirePolicy,
+  misfireThresholdSeconds: recurringJobs.misfireThresholdSeconds,
+  startsAt: recurringJobs.startsAt,
+  endsAt: recurringJobs.endsAt,
+  maxRuns: recurringJobs.maxRuns,
+  runsCount: recurringJobs.runsCount
+}
+const lockedOf = rowMapper<LockedSchedule>(LOCKED_COLUMNS)
+
+/**
+ * Enabled schedules with next_run_at ≤ $1, earliest first (recurring_jobs_due_idx), at most $2, locked FOR UPDATE
+ * SKIP LOCKED. A prepared statement, as are the batch's insert and update: a tick's batches are the same three
+ * statements over and over, so each is one round trip with no parse or plan (db/connect.ts preparedRows).
+ */
+export const LOCK_DUE = `select ${Object.values(LOCKED_COLUMNS).map((c) => `"${c.name}"`).join(', ')} from recurring_jobs
+  where enabled and next_run_at <= $1::timestamptz order by next_run_at limit $2::integer for update skip locked`
+
 export const tickStore: TickStore = {
   /**
    * Enabled schedules with next_run_at ≤ now, earliest first, locked FOR UPDATE SKIP LOCKED: another instance's
    * tick skips them instead of waiting, and takes the next ones.
    */
   async lockDueSchedules (tx, now, limit) {
-    const rows = await tx.select({
-      tenantId: recurringJobs.tenantId,
-      id: recurringJobs.id,
-      cronExpression: recurringJobs.cronExpression,
-      timezone: recurringJobs.timezone,
-      nextRunAt: recurringJobs.nextRunAt,
-      lastRunAt: recurringJobs.lastRunAt,
-      evaluationError: recurringJobs.evaluationError,
-      createdAt: recurringJobs.createdAt,
-      updatedAt: recurringJobs.updatedAt,
-      overlapPolicy: recurringJobs.overlapPolicy,
-      misfirePolicy: recurringJobs.misfirePolicy,
-      misfireThresholdSeconds: recurringJobs.misfireThresholdSeconds,
-      startsAt: recurringJobs.startsAt,
-      endsAt: recurringJobs.endsAt,
-      maxRuns: recurringJobs.maxRuns,
-      runsCount: recurringJobs.runsCount
-    }).from(recurringJobs)
-      .where(and(eq(recurringJobs.enabled, true), sql`${recurringJobs.nextRunAt} <= ${at(now)}`))
-      .orderBy(asc(recurringJobs.nextRunAt))
-      .limit(limit)
-      .for('update', { skipLocked: true })
-    // The index condition: next_run_at is not null on these rows.
-    return rows as LockedSchedule[]
+    return (await preparedRows(tx, LOCK_DUE, [now.toISOString(), limit])).map(lockedOf)
   },
 
   /** The executions of a batch, inserted by executions/store.ts (an occurrence already enqueued is skipped). */
@@ -84,7 +90,7 @@ export const tickStore: TickStore = {
       tenant_id: u.tenantId, id: u.id, last_run_at: iso(u.lastRunAt), next_run_at: iso(u.nextRunAt), evaluation_error: u.evaluationError, runs: u.runs
     })), ['tenant_id', 'last_run_at', 'next_run_at', 'runs'])
     // Due schedules are enabled, so an empty next_run_at means the schedule ended (docs/contract.md §12 state).
-    await tx.execute(sql`
+    await preparedSqlRows(tx, sql`
       update recurring_jobs r set
         last_run_at = coalesce(v.last_run_at, r.last_run_at),
         next_run_at = v.next_run_at,
