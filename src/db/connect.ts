@@ -56,7 +56,11 @@ export async function queryRows<T extends Record<string, unknown>> (db: Executor
  * raw statement reaches them through the session, which drizzle does not export for this.
  */
 export async function preparedRows<T extends Record<string, unknown>> (db: Executor, text: string, params: readonly unknown[]): Promise<T[]> {
-  const { session } = db as unknown as { session: { prepareQuery (query: { sql: string, params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute (): Promise<unknown> } } }
+  const { session } = db as unknown as { session: { client: unknown, prepareQuery (query: { sql: string, params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute (): Promise<unknown> } } }
+  // postgres.js (the pool or a transaction, as the watchdog guards it): straight to the driver, which is what
+  // drizzle's prepared query does after its tracing and cache layers; drizzle configured its value parsers.
+  const client = session.client as { unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<T[]> }
+  if (typeof client.unsafe === 'function') return await client.unsafe(text, [...params], { prepare: true })
   const result = await session.prepareQuery({ sql: text, params: [...params] }, undefined, 'prepared', false).execute()
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
 }
