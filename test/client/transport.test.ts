@@ -6,6 +6,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
 import { createClient } from '../../clients/typescript/src/index.js'
+import { createTransport, LeanRequest } from '../../clients/typescript/src/transport.js'
 
 interface Seen { method: string, url: string, headers: http.IncomingHttpHeaders, body: string, socket: number }
 
@@ -129,4 +130,34 @@ t.test('a middleware may hand over a WHATWG Request of its own; it goes through 
   const { data } = await client.GET('/v1/me')
   t.strictSame(data, { header: 'yes' })
   t.equal(seen[0]!.headers.authorization, 'Bearer zoop_tk_test')
+})
+
+t.test('answers are Responses: each way of reading the body gives the bytes once, clone and bodyUsed as fetch has them', async (t) => {
+  const body = JSON.stringify({ id: 'exe_1', note: 'é' })
+  const { url } = await server(t, (_req, res) => json(res, 200, JSON.parse(body)))
+  const transport = createTransport()
+  t.teardown(() => transport.close())
+  const read = async (how: (r: Response) => Promise<unknown>) => {
+    const response = await transport.fetch(new LeanRequest(`${url}/v1/me`))
+    t.ok(response instanceof Response)
+    t.strictSame([response.status, response.ok, response.headers.get('content-type')], [200, true, 'application/json; charset=utf-8'])
+    t.equal(response.bodyUsed, false)
+    const copy = response.clone()
+    const value = await how(response)
+    t.equal(response.bodyUsed, true)
+    await t.rejects(response.text(), TypeError, 'a body is read once')
+    t.throws(() => response.clone(), TypeError, 'a read body cannot be cloned')
+    t.equal(await copy.text(), body, 'the clone has its own copy')
+    return value
+  }
+  t.equal(await read(async (r) => await r.text()), body)
+  t.strictSame(await read(async (r) => await r.json()), JSON.parse(body))
+  t.equal(Buffer.from(await read(async (r) => await r.arrayBuffer()) as ArrayBuffer).toString('utf8'), body)
+  const blob = await read(async (r) => await r.blob()) as Blob
+  t.equal(blob.type, 'application/json; charset=utf-8')
+  t.equal(await blob.text(), body)
+  t.equal(await read(async (r) => await new Response(r.body).text()), body, 'the body stream')
+  t.equal(await read(async (r) => { t.type(r.body, ReadableStream); return await r.text() }), body, 'asking for the stream, then reading text')
+  const { data } = await createClient({ baseUrl: url, token: 't' }).GET('/v1/me')
+  t.strictSame(data, JSON.parse(body))
 })

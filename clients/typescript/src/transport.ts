@@ -1,6 +1,6 @@
 // The client's default transport: node:http(s) on a keep-alive agent, in place of the global fetch (undici). A
 // worker's requests are small JSON round trips to one service, and for those fetch spends more CPU in the client
-// than the request is worth (bench/workers.ts, per-item drain: 435 µs of client CPU per request with fetch, 200
+// than the request is worth (bench/workers.ts, per-item drain: 435 µs of client CPU per request with fetch, 150
 // with this). The typed client stays openapi-fetch's: it builds a LeanRequest (openapi-fetch's `Request` option)
 // instead of a WHATWG Request, and this transport answers with a real Response, so what callers read (status,
 // headers, the parsed body) is what fetch would give.
@@ -151,7 +151,7 @@ function exchange (url: URL, method: string, headers: Headers, body: string | Ui
         for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!)
         const content = NO_BODY_STATUSES.has(status) || method === 'HEAD' ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
         try {
-          settle(null, new Response(content, { status, statusText: incoming.statusMessage ?? '', headers: responseHeaders }))
+          settle(null, new BufferedResponse(content, status, incoming.statusMessage ?? '', responseHeaders) as unknown as Response)
         } catch (error) {
           settle(error as Error) // a status Response refuses (outside 200–599)
         }
@@ -160,6 +160,64 @@ function exchange (url: URL, method: string, headers: Headers, body: string | Ui
     request.end(body ?? undefined)
   })
 }
+
+/**
+ * A Response whose body is already in memory: built without a body stream (a Response made with its body spends
+ * most of its construction setting up a ReadableStream that the reader then drains), its text, json, arrayBuffer,
+ * blob and bytes read the buffer. Asking for `body` makes it a plain Response from then on (every read goes
+ * through that one), so streams, bodyUsed and clone behave as a Response's.
+ */
+// Response's own type declares these members as properties, which a subclass may not redefine as methods: the base is
+// typed by what the subclass uses of it.
+const ResponseBase = Response as unknown as new (body: null, init: ResponseInit) => { readonly status: number, readonly statusText: string }
+
+class BufferedResponse extends ResponseBase {
+  readonly #content: Buffer | null
+  readonly #headers: Headers
+  #used = false
+  /** The plain Response this became when its body stream was asked for. */
+  #plain: Response | undefined
+
+  constructor (content: Buffer | null, status: number, statusText: string, headers: Headers) {
+    super(null, { status, statusText })
+    this.#content = content
+    this.#headers = headers
+  }
+
+  get headers (): Headers { return this.#headers }
+  get bodyUsed (): boolean { return this.#plain?.bodyUsed ?? this.#used }
+  get body (): ReadableStream<Uint8Array> | null {
+    if (this.#plain === undefined && this.#content === null) return null
+    this.#plain ??= new Response(this.#used || this.#content === null ? null : new Uint8Array(this.#content), { status: this.status, statusText: this.statusText, headers: this.#headers })
+    return this.#plain.body
+  }
+
+  async text (): Promise<string> { return this.#plain !== undefined ? await this.#plain.text() : this.#take().toString('utf8') }
+  async json (): Promise<any> { return this.#plain !== undefined ? await this.#plain.json() : JSON.parse(this.#take().toString('utf8')) }
+  async arrayBuffer (): Promise<ArrayBuffer> { return this.#plain !== undefined ? await this.#plain.arrayBuffer() : new Uint8Array(this.#take()).buffer }
+  async bytes (): Promise<Uint8Array> { return this.#plain !== undefined ? new Uint8Array(await this.#plain.arrayBuffer()) : new Uint8Array(this.#take()) }
+  async blob (): Promise<Blob> {
+    return this.#plain !== undefined ? await this.#plain.blob() : new Blob([new Uint8Array(this.#take())], { type: this.#headers.get('content-type') ?? '' })
+  }
+
+  async formData (): Promise<FormData> {
+    return this.#plain !== undefined ? await this.#plain.formData() : await new Response(new Uint8Array(this.#take()), { headers: this.#headers }).formData()
+  }
+
+  clone (): Response {
+    if (this.#plain !== undefined) return this.#plain.clone()
+    if (this.#used) throw new TypeError('Response.clone: the body has already been read')
+    return new BufferedResponse(this.#content, this.status, this.statusText, new Headers(this.#headers)) as unknown as Response
+  }
+
+  #take (): Buffer {
+    if (this.#used) throw new TypeError('Body is unusable: the body has already been read')
+    this.#used = true
+    return this.#content ?? EMPTY
+  }
+}
+
+const EMPTY = Buffer.alloc(0)
 
 class StaleConnectionError extends Error {
   constructor (override readonly cause: Error) { super(cause.message) }
