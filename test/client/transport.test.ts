@@ -161,3 +161,28 @@ t.test('answers are Responses: each way of reading the body gives the bytes once
   const { data } = await createClient({ baseUrl: url, token: 't' }).GET('/v1/me')
   t.strictSame(data, JSON.parse(body))
 })
+
+t.test('answer headers read as Headers read them: any case, repeated ones joined, set-cookie apart, iteration sorted', async (t) => {
+  const { url } = await server(t, (_req, res) => {
+    res.setHeader('X-Twice', ['a', 'b'])
+    res.setHeader('Set-Cookie', ['k=1', 'l=2'])
+    json(res, 200, {}, { 'X-Request-Id': 'r1' })
+  })
+  const transport = createTransport()
+  t.teardown(() => transport.close())
+  const answer = async () => await transport.fetch(new LeanRequest(`${url}/v1/me`))
+  const plain = (await fetch(`${url}/v1/me`)).headers
+  const headers = (await answer()).headers
+  t.ok(headers instanceof Headers)
+  t.equal(headers.get('x-twice'), 'a, b')
+  t.equal(headers.get('X-REQUEST-ID'), 'r1')
+  t.equal(headers.get('set-cookie'), plain.get('set-cookie'))
+  t.equal(headers.get('absent'), null)
+  t.strictSame(headers.getSetCookie(), ['k=1', 'l=2'])
+  t.strictSame([...headers].filter(([k]) => k !== 'date'), [...plain].filter(([k]) => k !== 'date'), 'iterates as fetch\'s Headers')
+  const other = (await answer()).headers
+  t.equal(other.has('X-Twice'), true)
+  other.set('x-twice', 'c')
+  t.equal(other.get('x-twice'), 'c', 'a change is seen by get()')
+  t.strictSame([...new Headers(other)].find(([k]) => k === 'x-twice'), ['x-twice', 'c'])
+})
