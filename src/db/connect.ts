@@ -42,10 +42,12 @@ export interface ConnectOptions {
   pglite?: PGlite
 }
 
-/** Rows of a raw `db.execute`: postgres.js returns an array, PGlite returns `{ rows }`. */
+/** The rows of a raw result: postgres.js answers an array, PGlite `{ rows }`. */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
+
+/** Rows of a raw `db.execute`. */
 export async function queryRows<T extends Record<string, unknown>> (db: Executor, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query)
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
+  return rowsOf<T>(await db.execute(query))
 }
 
 /**
@@ -61,8 +63,7 @@ export async function preparedRows<T extends Record<string, unknown>> (db: Execu
   // drizzle's prepared query does after its tracing and cache layers; drizzle configured its value parsers.
   const client = session.client as { unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<T[]> }
   if (typeof client.unsafe === 'function') return await client.unsafe(text, [...params], { prepare: true })
-  const result = await session.prepareQuery({ sql: text, params: [...params] }, undefined, 'prepared', false).execute()
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[]
+  return rowsOf<T>(await session.prepareQuery({ sql: text, params: [...params] }, undefined, 'prepared', false).execute())
 }
 
 /** preparedRows for a statement written with drizzle's sql template (its text must be the same on every call). */
