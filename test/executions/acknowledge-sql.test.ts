@@ -3,7 +3,7 @@
 // worker does not hold.
 import { sql } from 'drizzle-orm'
 import t from 'tap'
-import { queryRows } from '../../src/db/connect.js'
+import { queryRows, type Executor } from '../../src/db/connect.js'
 import { at } from '../../src/db/instants.js'
 import * as lifecycle from '../../src/executions/lifecycle.js'
 import * as store from '../../src/executions/store.js'
@@ -129,16 +129,9 @@ t.test('acknowledgements find their rows by primary key, whatever the backlog an
     }
     // The claim is a prepared statement too: behind the 20,000-row backlog it reads its rows from the claim index, in
     // claim order, whichever plan the connection uses (before, it read and sorted all 20,000 for each claim).
-    for (const mode of ['force_custom_plan', 'force_generic_plan']) {
-      const values = store.claimParameters({ tenantId, workerId: 'w2', queues: ['default'], limit: 100, now: later })
-        .map((v) => typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`).join(', ')
-      const plan = await db.transaction(async (tx) => {
-        await tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`))
-        await tx.execute(sql.raw(`prepare claim_plan (uuid, text, text[], timestamptz, integer) as ${store.CLAIM_STATEMENT}`))
-        const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql.raw(`explain execute claim_plan (${values})`))
-        await tx.execute(sql.raw('deallocate claim_plan'))
-        return rows.map((r) => r['QUERY PLAN']).join('\n')
-      })
+    for (const mode of PLAN_MODES) {
+      const plan = await preparedPlan(db, mode, '(uuid, text, text[], timestamptz, integer)', store.CLAIM_STATEMENT,
+        store.claimParameters({ tenantId, workerId: 'w2', queues: ['default'], limit: 100, now: later }))
       t.match(plan, /Index Scan using executions_claim_idx on executions e/, `claim, ${mode}: queued rows read through the claim index`, { plan })
       t.notMatch(plan, /Sort Key: e\.available_at/, `claim, ${mode}: in its order, not sorted (a sort would read the whole backlog)`, { plan })
       t.notMatch(plan, /executions_(active|tenant_seq|lease)_idx|Seq Scan on executions e/, `claim, ${mode}: through no other index`, { plan })
@@ -150,15 +143,8 @@ t.test('acknowledgements find their rows by primary key, whatever the backlog an
       // The acknowledgements are prepared statements: the plan planned with the values, and the generic plan a
       // connection settles on after five runs, are both by primary key.
       for (const kind of ['heartbeat', 'complete', 'fail', 'release'] as const) {
-        const values = store.acknowledgementParameters(target, ids).map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')
-        for (const mode of ['force_custom_plan', 'force_generic_plan']) {
-          const plan = await db.transaction(async (tx) => {
-            await tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`))
-            await tx.execute(sql.raw(`prepare ack_plan (jsonb, uuid[], timestamptz) as ${store.acknowledgementStatement(kind)}`))
-            const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql.raw(`explain execute ack_plan (${values})`))
-            await tx.execute(sql.raw('deallocate ack_plan'))
-            return rows.map((r) => r['QUERY PLAN']).join('\n')
-          })
+        for (const mode of PLAN_MODES) {
+          const plan = await preparedPlan(db, mode, '(jsonb, uuid[], timestamptz)', store.acknowledgementStatement(kind), store.acknowledgementParameters(target, ids))
           readByPrimaryKey(`${kind}, ${ids.length} id(s), ${mode}`, plan)
         }
       }
@@ -168,8 +154,20 @@ t.test('acknowledgements find their rows by primary key, whatever the backlog an
 
 /** The statement with its parameters written in (EXPLAIN takes no parameters on PGlite's simple protocol). */
 function inline (text: string, params: unknown[]): string {
-  return text.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = params[Number(n) - 1]
-    return value === null || value === undefined ? 'null' : `'${String(value).replaceAll("'", "''")}'`
+  return text.replace(/\$(\d+)/g, (_, n: string) => literalOf(params[Number(n) - 1]))
+}
+
+const literalOf = (value: unknown): string => value === null || value === undefined ? 'null' : `'${String(value).replaceAll("'", "''")}'`
+
+const PLAN_MODES = ['force_custom_plan', 'force_generic_plan'] as const
+
+/** The plan a prepared statement would run with these parameters under plan_cache_mode `mode` (the custom plan, or the generic one a connection settles on after five runs). */
+async function preparedPlan (db: Executor, mode: typeof PLAN_MODES[number], types: string, statement: string, params: readonly unknown[]): Promise<string> {
+  return await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`))
+    await tx.execute(sql.raw(`prepare plan_under_test ${types} as ${statement}`))
+    const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql.raw(`explain execute plan_under_test (${params.map(literalOf).join(', ')})`))
+    await tx.execute(sql.raw('deallocate plan_under_test'))
+    return rows.map((r) => r['QUERY PLAN']).join('\n')
   })
 }
