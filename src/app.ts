@@ -24,7 +24,7 @@ import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
 import { LOG_REDACT, LOG_SERIALIZERS } from './plugins/log-redaction.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
-import { registerSecurityHeaders } from './plugins/security-headers.js'
+import { registerResponseHeaders } from './plugins/security-headers.js'
 import { sharedRateLimitStore, windowCounterFor } from './plugins/rate-limit-store.js'
 import { occurrencesRoutes } from './occurrences/routes.js'
 import { recurringRoutes } from './recurring/routes.js'
@@ -86,10 +86,10 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
 
   app.decorateRequest('principal', null)
   registerConnectionDrain(app)
-  app.addHook('onSend', (request, reply, payload, done) => { reply.header('x-request-id', request.id); done(null, payload) })
 
-  // X-Content-Type-Options: nosniff (and helmet's other headers) on every response; the CSP is the dashboard's own.
-  registerSecurityHeaders(app)
+  // X-Request-Id, X-Content-Type-Options: nosniff and helmet's other headers on every response; the CSP is the
+  // dashboard's own.
+  registerResponseHeaders(app)
   registerErrorHandling(app)
   registerAuthFailureLimit(app, deps.clock)
   registerMetrics(app, { metricsToken: deps.config.metricsToken, queueLabels: deps.config.metricsQueueLabels })

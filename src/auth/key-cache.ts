@@ -65,6 +65,12 @@ export class KeyCache {
     return this.#subscribing
   }
 
+  /** The cached key row with this token hash while it is fresh; undefined sends the caller to find(). */
+  peek (tokenHash: string): ApiKeyRow | undefined {
+    const hit = this.#byHash.get(tokenHash)
+    return hit !== undefined && hit.expires > this.#now() ? hit.key : undefined
+  }
+
   /** The key row with this token hash (from the cache while fresh), or null when there is none. */
   async find (tokenHash: string): Promise<ApiKeyRow | null> {
     const now = this.#now()

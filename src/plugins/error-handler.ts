@@ -86,8 +86,10 @@ export function sendError (reply: FastifyReply, apiError: ApiError): FastifyRepl
 }
 
 export function registerErrorHandling (app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.length > MAX_URL_LENGTH) return sendWithStatus(reply, 414, `The URL is too long: over ${MAX_URL_LENGTH} characters`)
+  // A callback hook: every request runs it, and an async one cost a promise each (issue 12).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.url.length > MAX_URL_LENGTH) { sendWithStatus(reply, 414, `The URL is too long: over ${MAX_URL_LENGTH} characters`); return }
+    done()
   })
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error, request)

@@ -31,12 +31,19 @@ export function helmetHeaders (): SecurityHeaders {
   return { set, removed }
 }
 
-export function registerSecurityHeaders (app: FastifyInstance): void {
+/**
+ * The headers every answer carries, written when the request arrives: helmet's, and X-Request-Id (the caller's, or
+ * the one Fastify generated). One callback hook and no onSend hook: a route with no onSend hook skips Fastify's
+ * onSend runner, and setting X-Request-Id in an onSend hook also cost a second hook per request (issue 12).
+ * Written on the raw response, they reach every answer, a hijacked one included.
+ */
+export function registerResponseHeaders (app: FastifyInstance): void {
   const { set, removed } = helmetHeaders()
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const res = reply.raw
     for (const [name, value] of set) res.setHeader(name, value)
     for (const name of removed) res.removeHeader(name)
+    res.setHeader('x-request-id', request.id)
     done()
   })
 }
