@@ -441,16 +441,18 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     const call: CallContext = { ctx: { principal, series, jobs }, log: request.log }
     const authInfo: AuthInfo = { token: '', clientId: principal.keyId, scopes: [], extra: { call } }
     const plain = plainRequest(message, headers)
+    // The answers go out as bytes: encoded once, where a string is measured by Fastify and encoded again by Node
+    // (a jobs.list answer is 2.2 times its result, the text and structuredContent).
     const direct = plain === null ? undefined : directToolCall(plain)
     if (direct !== undefined) {
       const result = await callTool(direct.tool, direct.args, call)
-      return reply.code(200).type('application/json').send(directAnswer(direct.id, result, call))
+      return reply.code(200).type('application/json').send(Buffer.from(directAnswer(direct.id, result, call)))
     }
     if (plain !== null) {
       const borrowed = await plainServer()
       try {
         const answer = await borrowed.transport.exchange(plain, { authInfo, requestInfo: { headers: { ...headers }, url: new URL(webRequestUrl(request)) } })
-        return reply.code(200).type('application/json').send(answerText(answer, call.answered))
+        return reply.code(200).type('application/json').send(Buffer.from(answerText(answer, call.answered)))
       } finally {
         if (idlePlainServers.length < MAX_IDLE_SERVERS) idlePlainServers.push(borrowed)
         else await borrowed.server.close()

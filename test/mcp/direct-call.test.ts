@@ -24,7 +24,7 @@ t.test('direct answers are the SDK\'s answers, byte for byte', async (t) => {
   await eachApp(t, async (t, { app }) => {
     const tenant = await seriesTenant(app)
     const readOnly = await keyFor(app, tenant, 'user', ['read:jobs'])
-    const post = (payload: unknown, headers = tenant.headers) =>
+    const post = (payload: unknown, headers: Record<string, string> = tenant.headers) =>
       app.inject({ method: 'POST', url: '/api/mcp', headers: { ...MCP_HEADERS, ...headers }, payload: JSON.stringify(payload) })
     const request = (id: number | string, name: string, args?: unknown) =>
       ({ jsonrpc: '2.0', id, method: 'tools/call', params: args === undefined ? { name } : { name, arguments: args } })
