@@ -45,6 +45,30 @@ t.test('[pglite] one instance allows exactly RATE_LIMIT_PER_MINUTE requests a mi
   t.equal(next.ok, 10, 'the next minute starts afresh')
 })
 
+t.test('[pglite] every answer states the limit, what is left and when the window ends; a refused one says when to retry', async (t) => {
+  const { app } = await buildTestApp(t, 'pglite', { env, now: NOW })
+  const tenant = await createTenant(app)
+  const ask = () => app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: tenant.headers.authorization } })
+  const limits = (res: { headers: Record<string, unknown> }) => ({
+    limit: res.headers['x-ratelimit-limit'],
+    remaining: res.headers['x-ratelimit-remaining'],
+    reset: res.headers['x-ratelimit-reset'],
+    retryAfter: res.headers['retry-after']
+  })
+  const first = await ask()
+  t.equal(first.statusCode, 200)
+  t.strictSame(limits(first), { limit: '50', remaining: '49', reset: '40', retryAfter: undefined })
+  for (let i = 2; i < LIMIT; i++) await ask()
+  const last = await ask()
+  t.equal(last.statusCode, 200)
+  t.strictSame(limits(last), { limit: '50', remaining: '0', reset: '40', retryAfter: undefined })
+  const refused = await ask()
+  t.equal(refused.statusCode, 429)
+  t.strictSame(limits(refused), { limit: '50', remaining: '0', reset: '40', retryAfter: '40' })
+  t.equal(refused.headers['content-type'], 'application/json; charset=utf-8')
+  t.strictSame(refused.json(), { error: { code: 'rate_limited', message: 'Rate limit of 50 requests per minute exceeded; retry in 40 s' } })
+})
+
 t.test('[postgres] three instances on one database share one allowance per key', { skip: postgresUrl === undefined && 'TEST_DATABASE_URL is not set' }, async (t) => {
   const db = await openTestDb(t, 'postgres')
   const instances: TestApp[] = []
