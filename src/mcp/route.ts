@@ -9,7 +9,7 @@
 // working. Two SDK defaults differ from the contract and are settled here first: an unparsable body is -32700
 // and a body that is JSON but not JSON-RPC is -32600 (the SDK answers -32700 for both).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import { Server } from '@modelcontextprotocol/sdk/server/index.js'
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js'
@@ -372,11 +372,14 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
   // docs/contract.md §10: a browser page of another origin must not reach the tools (DNS rebinding); clients that are not
   // browsers send no Origin.
   const allowedOrigins = new Set(deps.config.mcpAllowedOrigins)
-  const checkOrigin = async (request: FastifyRequest) => {
+  // A callback hook: every MCP request runs it, and an async one cost a promise each (issue 12).
+  const checkOrigin: onRequestHookHandler = (request, _reply, done) => {
     const origin = request.headers.origin
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      throw new ApiError('origin_not_allowed', `Origin ${origin} is not allowed to call /api/mcp (MCP_ALLOWED_ORIGINS)`)
+      done(new ApiError('origin_not_allowed', `Origin ${origin} is not allowed to call /api/mcp (MCP_ALLOWED_ORIGINS)`))
+      return
     }
+    done()
   }
 
   // A stateless server offers no SSE stream to GET and no session to DELETE: 405, so clients stop asking.

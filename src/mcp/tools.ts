@@ -148,15 +148,19 @@ addFormats(ajv)
 ajv.addFormat('uuid', CANONICAL_UUID)
 const validators = new Map<string, ValidateFunction>(TOOLS.map((tool) => [tool.name, ajv.compile(withoutIds(tool.inputSchema) as TSchema)]))
 
-/** The tool's arguments, validated, defaulted and stripped of unknown fields; throws invalid_input. */
+/**
+ * The tool's arguments, validated, defaulted and stripped of unknown fields; throws invalid_input. Validation works
+ * in place: `args` is the arguments object of a request parsed for this call (by the route, or by the SDK's zod),
+ * which nothing reads afterwards, so it is not copied first (a structuredClone per call, issue 12).
+ */
 export function argumentsOrThrow (tool: Tool, args: unknown): Record<string, unknown> {
   // Strings the database cannot store and numbers JSON.parse made Infinity, all named at once (docs/contract.md §10).
-  const textIssues = jsonProblems(args ?? {})
+  const given = args ?? {}
+  const textIssues = jsonProblems(given)
   if (textIssues.length > 0) throw new ApiError('invalid_input', describeIssues('arguments', textIssues), textIssues)
-  const copy = structuredClone(args ?? {})
   const validate = validators.get(tool.name)!
-  if (!validate(copy)) throw argumentsError(validate.errors ?? [])
-  return copy as Record<string, unknown>
+  if (!validate(given)) throw argumentsError(validate.errors ?? [])
+  return given as Record<string, unknown>
 }
 
 function published (schema: TObject, hidden: readonly string[] = []): { type: 'object', [key: string]: unknown } {
