@@ -10,8 +10,9 @@
 //   MCP tools/call jobs.list   vs REST GET /v1/jobs of the same service (20 instances of 90)              ≥ 0.8×
 //   PGlite RSS: idle 5 s after a restart < 280 MB; peak while loaded < 350 MB
 //
-// Each pair is measured in alternating rounds (ours, reference, ours, reference, …) after a warm-up, so a load
-// change on the machine lands on both; the figure is the mean of the rounds. Beside req/s, the server process's CPU
+// Each pair is measured in alternating rounds after a warm-up, the order flipped every round (ours, reference;
+// reference, ours; …), so a load change on the machine lands on both; the figure is the mean of the rounds, and the
+// "rounds" column gives the lowest and highest ratio of a single round. Beside req/s, the server process's CPU
 // time per request (/proc/<pid>/stat; the database server's is not counted) changes less with the machine's load.
 //
 // Run:  npx tsx bench/api.ts [--duration 5] [--rounds 2] [--connections 10] [--engine postgres|pglite]
@@ -96,6 +97,8 @@ interface Row {
   reference: number | undefined
   referenceCpuUs: number | undefined
   target: number | undefined
+  /** ours / reference in each round (req/s). */
+  ratios: number[]
 }
 
 const rows: Row[] = []
@@ -301,19 +304,32 @@ async function load (server: Running, request: Request, seconds: number): Promis
 
 type Target = [Running, Request]
 
-/** Mean figures of each side over alternating rounds, after a warm-up of each. */
-async function pair (a: Target, b?: Target): Promise<[Figure, Figure | undefined]> {
+/**
+ * Mean figures of each side over alternating rounds, after a warm-up of each, and the ratio of each round. The order
+ * flips every round (A B, B A, A B, …) so that a drift of the machine's speed during the pair (this VM's CPU time per
+ * request moves by ±10 % from one run to the next) does not always land on the same side.
+ */
+async function pair (a: Target, b?: Target): Promise<Paired> {
   await load(a[0], a[1], WARMUP)
   if (b !== undefined) await load(b[0], b[1], WARMUP)
   const sumA = { rps: 0, cpuUs: 0 }
   const sumB = { rps: 0, cpuUs: 0 }
+  const ratios: number[] = []
   const add = (sum: Figure, figure: Figure) => { sum.rps += figure.rps / ROUNDS; sum.cpuUs += figure.cpuUs / ROUNDS }
   for (let round = 0; round < ROUNDS; round++) {
-    add(sumA, await load(a[0], a[1], DURATION))
-    if (b !== undefined) add(sumB, await load(b[0], b[1], DURATION))
+    if (b === undefined) { add(sumA, await load(a[0], a[1], DURATION)); continue }
+    const [first, second] = round % 2 === 0 ? [a, b] : [b, a]
+    const one = await load(first[0], first[1], DURATION)
+    const other = await load(second[0], second[1], DURATION)
+    const [ours, theirs] = round % 2 === 0 ? [one, other] : [other, one]
+    add(sumA, ours)
+    add(sumB, theirs)
+    ratios.push(ours.rps / theirs.rps)
   }
-  return [sumA, b === undefined ? undefined : sumB]
+  return [sumA, b === undefined ? undefined : sumB, ratios]
 }
+
+type Paired = [Figure, Figure | undefined, number[]]
 
 // ---------------------------------------------------------------------------------------------------------------
 // Runs
@@ -321,8 +337,8 @@ async function pair (a: Target, b?: Target): Promise<[Figure, Figure | undefined
 async function measureRoutes (engine: Engine, service: Running, reference: Running): Promise<void> {
   await checkAnswers(service.base, [['get', ROUTES.get], ['preview', ROUTES.preview], ['list', ROUTES.list], ['jobs', ROUTES.jobs], ['mcp', ROUTES.mcp]])
   await checkAnswers(reference.base, [['refGet', ROUTES.refGet], ['refPreview', ROUTES.refPreview]])
-  const add = (route: string, [ours, ref]: [Figure, Figure | undefined], referenceLabel: string, target: number | undefined) => {
-    rows.push({ route, engine, ours: ours.rps, oursCpuUs: ours.cpuUs, referenceLabel, reference: ref?.rps, referenceCpuUs: ref?.cpuUs, target })
+  const add = (route: string, [ours, ref, ratios]: Paired, referenceLabel: string, target: number | undefined) => {
+    rows.push({ route, engine, ours: ours.rps, oursCpuUs: ours.cpuUs, referenceLabel, reference: ref?.rps, referenceCpuUs: ref?.cpuUs, target, ratios })
     console.error(`  ${engine} ${route}: ${ours.rps.toFixed(0)} req/s${ref === undefined ? '' : ` vs ${ref.rps.toFixed(0)}`}`)
   }
   if (ONLY.has('get')) {
@@ -388,15 +404,21 @@ async function runPglite (): Promise<void> {
   }
 }
 
+/** The lowest and highest ratio of single rounds: how far one round can be trusted on this machine. */
+function spread (ratios: number[]): string {
+  if (ratios.length === 0) return '—'
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`
+}
+
 function report (): void {
   const pad = (text: string, width: number) => text.padEnd(width)
   const num = (n: number | undefined) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US')).padStart(8)
   console.log(`\nbench/api.ts: service ${resolvePath(SERVICE_DIR)}, ${DURATION} s × ${ROUNDS} rounds per figure, ${CONNECTIONS} connections, LOG_LEVEL=${args['log-level']}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
-  console.log(`${pad('route', 28)} ${pad('engine', 8)} ${'ours'.padStart(8)} ${'ref'.padStart(8)}  ${pad('reference', 25)} ${'ratio'.padStart(6)} ${'target'.padStart(7)}  result  CPU µs/req ours/ref`)
+  console.log(`${pad('route', 28)} ${pad('engine', 8)} ${'ours'.padStart(8)} ${'ref'.padStart(8)}  ${pad('reference', 25)} ${'ratio'.padStart(6)} ${'target'.padStart(7)}  result  ${pad('rounds', 11)}  CPU µs/req ours/ref`)
   for (const row of rows) {
     const ratio = row.reference === undefined ? undefined : row.ours / row.reference
     const result = row.target === undefined || ratio === undefined ? '' : ratio >= row.target ? 'pass' : 'FAIL'
-    console.log(`${pad(row.route, 28)} ${pad(row.engine, 8)} ${num(row.ours)} ${num(row.reference)}  ${pad(row.referenceLabel || '—', 25)} ${(ratio === undefined ? '—' : ratio.toFixed(2)).padStart(6)} ${(row.target === undefined ? '—' : `≥${row.target}`).padStart(7)}  ${result.padEnd(6)}  ${row.oursCpuUs.toFixed(0)}${row.referenceCpuUs === undefined ? '' : ` / ${row.referenceCpuUs.toFixed(0)}`}`)
+    console.log(`${pad(row.route, 28)} ${pad(row.engine, 8)} ${num(row.ours)} ${num(row.reference)}  ${pad(row.referenceLabel || '—', 25)} ${(ratio === undefined ? '—' : ratio.toFixed(2)).padStart(6)} ${(row.target === undefined ? '—' : `≥${row.target}`).padStart(7)}  ${result.padEnd(6)}  ${pad(spread(row.ratios), 11)}  ${row.oursCpuUs.toFixed(0)}${row.referenceCpuUs === undefined ? '' : ` / ${row.referenceCpuUs.toFixed(0)}`}`)
   }
   for (const m of memory) {
     const result = m.target === undefined ? '' : m.mb < m.target ? 'pass' : 'FAIL'
