@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
+import { childEnv } from './helpers/child-env.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -23,7 +24,7 @@ async function freePort (): Promise<number> {
 function run (env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', SCHEDULER: 'off', LOG_LEVEL: 'error', ...env },
+    env: childEnv({ PATH: process.env.PATH ?? '', SCHEDULER: 'off', LOG_LEVEL: 'error', ...env }),
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const out = { stdout: '', stderr: '' }

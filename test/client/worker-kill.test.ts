@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../src/db/connect.js'
 import { eachService, enqueue, startService, within, worker } from '../helpers/service.js'
+import { childEnv } from '../helpers/child-env.js'
 
 // Bounded: about 10–20 s per engine (the lease, the scheduler's 5 s, the retry's backoff); a hang fails in 60 s waits.
 t.setTimeout(180_000)
@@ -38,7 +39,7 @@ t.test('Worker', async (t) => {
     const ids = await enqueue(s, EXECUTIONS)
 
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/worker-child.ts', import.meta.url))], {
-      env: { ...process.env, BASE_URL: s.url, TOKEN: s.tenant.token, RECORD: record, QUICK: String(QUICK) },
+      env: childEnv({ ...process.env, BASE_URL: s.url, TOKEN: s.tenant.token, RECORD: record, QUICK: String(QUICK) }),
       stdio: ['pipe', 'pipe', 'inherit']
     })
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
+import { childEnv } from '../helpers/child-env.js'
 import { openTestDb, postgresUrl } from '../helpers/db.js'
 
 const fixture = fileURLToPath(new URL('./fixtures/closed-transaction.ts', import.meta.url))
@@ -14,7 +15,7 @@ t.test('a transaction whose connection was closed fails with a connection error,
   skip: postgresUrl === undefined && 'needs a PostgreSQL server (TEST_DATABASE_URL)'
 }, async (t) => {
   const db = await openTestDb(t, 'postgres')
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fixture, db.url!], { encoding: 'utf8', timeout: 60_000 })
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fixture, db.url!], { env: childEnv(process.env), encoding: 'utf8', timeout: 60_000 })
   t.equal(child.status, 0, 'exits 0', { stderr: child.stderr })
   t.strictSame(child.stdout.trim().split('\n'), ['rejected CONNECTION_CLOSED', 'query CONNECTION_CLOSED', 'alive'])
 })

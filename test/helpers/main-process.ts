@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
+import { childEnv } from './child-env.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -13,7 +14,7 @@ export interface MainProcess { child: ChildProcess, kill: () => void }
 export function spawnMain (t: Test, env: Record<string, string | undefined>): MainProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', SCHEDULER: 'off', ...env },
+    env: childEnv({ PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', SCHEDULER: 'off', ...env }),
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const kill = () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') }

@@ -8,6 +8,7 @@ import { tickOnce } from '../../src/scheduler/index.js'
 import { ManualClock } from '../../src/time/clock.js'
 import { openTestDb, postgresUrl } from '../helpers/db.js'
 import { insertSchedule, insertTenant, readExecutions } from '../helpers/schedules.js'
+import { childEnv } from '../helpers/child-env.js'
 
 const holder = fileURLToPath(new URL('./fixtures/hold-tick.ts', import.meta.url))
 const needsPostgres = { skip: postgresUrl === undefined && 'needs two processes on one database: a PostgreSQL server (TEST_DATABASE_URL)' }
@@ -18,7 +19,7 @@ t.test('a frozen instance holding due schedules delays them by at most 10 s on a
   const tenantId = await insertTenant(db.database.db)
   await insertSchedule(db.database.db, tenantId, { id: 'rjob_held', cron: '* * * * *', nextRunAt: '2026-03-24T14:59:00Z' }, clock.now())
 
-  const child = spawn(process.execPath, ['--import', 'tsx', holder, db.url!, clock.now().toISOString()], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', holder, db.url!, clock.now().toISOString()], { env: childEnv(process.env), stdio: ['pipe', 'pipe', 'inherit'] })
   t.teardown(() => { if (child.exitCode === null) { child.kill('SIGCONT'); child.kill('SIGKILL') } })
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]()
   t.equal((await lines.next()).value, 'locked 1', 'the other instance holds the due schedule in its tick transaction')

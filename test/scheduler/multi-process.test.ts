@@ -18,6 +18,7 @@ import { apiKeys } from '../../src/db/tables.js'
 import { RECURRING_JOBS_CHANGED } from '../../src/scheduler/wakeups.js'
 import { openTestDb, postgresUrl } from '../helpers/db.js'
 import { insertSchedules, insertTenant } from '../helpers/schedules.js'
+import { childEnv } from '../helpers/child-env.js'
 
 const SCHEDULES = 1000
 const SKIP_SCHEDULES = 200
@@ -47,7 +48,7 @@ interface Service { child: ChildProcess, port: number, output: string[], exited:
 function startService (url: string, port: number): Service {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SCHEDULER: 'on', ADMIN_TOKEN: '', RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: childEnv({ ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SCHEDULER: 'on', ADMIN_TOKEN: '', RATE_LIMIT_PER_MINUTE: '1000000' }),
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const output: string[] = []
