@@ -5,6 +5,11 @@
 //                          JSON (JSON.stringify, no schema, no hooks, no logger).
 // POST /ref/preview/cron   a JSON body parsed and a body of ten RFC 3339 strings answered (no cron work): the
 //                          cost of the HTTP path alone for a request shaped like POST /v1/preview/cron.
+// POST /ref/preview/cron/work  the same request with the work no implementation of the route can skip: the token's
+//                          SHA-256 looked up in a Map of the keys (filled from api_keys on first sight, as the
+//                          service's key cache holds them), the body checked against the route's own TypeBox schema,
+//                          the occurrences computed by the service's previewCron, and written by the route's
+//                          response schema. No rate limit, security headers, request id, metrics or logger.
 //
 // Run:  npx tsx bench/reference-server.ts --port 18181 --url postgres://…/db       (reads the service's rows)
 //       npx tsx bench/reference-server.ts --port 18181 --pglite --token zoop_… --id rjob_x
@@ -17,6 +22,8 @@ import Fastify from 'fastify'
 import postgres from 'postgres'
 import { openDatabase, PGLITE_OPTIONS } from '../src/db/connect.js'
 import { migrateDatabase } from '../src/db/migrate.js'
+import { previewCron } from '../src/recurring/preview.js'
+import { PreviewCronBody, PreviewCronResponse, type PreviewCronInput } from '../src/recurring/schemas.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -97,6 +104,23 @@ app.post<{ Body: { cron_expression?: string } }>('/ref/preview/cron', async (req
   if (typeof request.body?.cron_expression !== 'string') throw new Error('cron_expression is required')
   return { occurrences: OCCURRENCES }
 })
+
+const keys = new Map<string, Row>()
+app.post<{ Body: PreviewCronInput }>('/ref/preview/cron/work', {
+  schema: { body: PreviewCronBody, response: { 200: PreviewCronResponse } },
+  onRequest: (request, reply, done) => {
+    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')
+    if (match === null) { reply.code(401).send({ error: { code: 'unauthorized' } }); return }
+    const hash = createHash('sha256').update(match[1]!).digest('hex')
+    const known = keys.get(hash)
+    if (known !== undefined) { done(); return }
+    query(KEY_SQL, [hash]).then(([key]) => {
+      if (key === undefined || key.revoked_at !== null) { reply.code(401).send({ error: { code: 'unauthorized' } }); return }
+      keys.set(hash, key)
+      done()
+    }, done)
+  }
+}, async (request) => ({ occurrences: previewCron(request.body, new Date()) }))
 
 app.get('/ref/healthz', async () => ({ status: 'ok' }))
 
