@@ -161,7 +161,7 @@ export const executionsRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = as
     const page = await executions.list(principalOf(request).tenantId, {
       recurringId: q.recurring_id, status: q.status, queue: q.queue, limit: q.limit ?? 100, cursor: q.cursor
     })
-    return { data: page.data.map(s.toExecutionResponse), next_cursor: page.nextCursor }
+    return { data: page.responses, next_cursor: page.nextCursor }
   })
 
   app.get('/v1/executions/:id', {

@@ -8,10 +8,10 @@ import { ApiError } from '../errors.js'
 import type { AppEvents } from '../events.js'
 import { autoPauseIfFailing } from '../recurring/service.js'
 import type { Clock } from '../time/clock.js'
-import { boundedPage, jsonBytes } from '../schemas/page.js'
+import { boundedPage } from '../schemas/page.js'
 import * as lifecycle from './lifecycle.js'
 import { Coalescer } from './coalesce.js'
-import { toExecutionResponse } from './schemas.js'
+import { toExecutionResponse, type ExecutionBody } from './schemas.js'
 import * as store from './store.js'
 import type { Execution, ExecutionStatus } from './store.js'
 import { keyOf, type ClaimWakeups } from './wakeups.js'
@@ -32,7 +32,7 @@ export interface ListOptions {
   cursor?: string | undefined
 }
 
-export interface ExecutionPageResult { data: Execution[], nextCursor: string | null }
+export interface ExecutionPageResult { data: Execution[], responses: ExecutionBody[], nextCursor: string | null }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -247,10 +247,10 @@ export class ExecutionsService {
   async list (tenantId: string, options: ListOptions): Promise<ExecutionPageResult> {
     const beforeSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
     // docs/contract.md §10: at most `limit` rows and at most 4 MiB of JSON per page.
-    const page = await boundedPage<Execution>((after, count) => store.listExecutions(this.db, tenantId, options, count, after?.seq ?? beforeSeq),
-      options.limit, (row) => jsonBytes(toExecutionResponse(row)))
+    const page = await boundedPage<Execution, ExecutionBody>((after, count) => store.listExecutions(this.db, tenantId, options, count, after?.seq ?? beforeSeq),
+      options.limit, toExecutionResponse)
     const last = page.rows[page.rows.length - 1]
-    return { data: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
+    return { data: page.rows, responses: page.responses, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** docs/contract.md §5: one manual execution enqueued now; next_run_at is untouched. */

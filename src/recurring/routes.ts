@@ -94,7 +94,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
     onRequest: requireScopes('read:recurring')
   }, async (request) => {
     const page = await recurring.list(tenantOf(request), request.query)
-    return { data: page.jobs.map(s.toRecurringJobResponse), next_cursor: page.nextCursor }
+    return { data: page.responses, next_cursor: page.nextCursor }
   })
 
   app.delete('/v1/recurring/:id', {

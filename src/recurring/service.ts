@@ -14,8 +14,8 @@ import type { Clock } from '../time/clock.js'
 import { parseTimestamp } from '../time/rfc3339.js'
 import { nextRunAfter, scheduleOrThrow, scheduleState, zoneOrThrow } from './cron.js'
 import { etagMatches, etagOf, recordChange, SERVICE_ACTOR, type Actor } from './history.js'
-import { boundedPage, jsonBytes } from '../schemas/page.js'
-import { LIST_DEFAULT, PAYLOAD_MAX_BYTES, toRecurringJobResponse, type PatchRecurringJobInput, type PutRecurringJobInput } from './schemas.js'
+import { boundedPage } from '../schemas/page.js'
+import { LIST_DEFAULT, PAYLOAD_MAX_BYTES, toRecurringJobResponse, type PatchRecurringJobInput, type RecurringJobBody, type PutRecurringJobInput } from './schemas.js'
 import * as store from './store.js'
 import type { RecurringJob, SaveValues } from './store.js'
 
@@ -194,13 +194,13 @@ export class RecurringService {
   }
 
   /** A page in creation order; without limit at most 1000 rows, with nextCursor set when more exist. */
-  async list (tenantId: string, options: { limit?: number | undefined, cursor?: string | undefined }): Promise<{ jobs: RecurringJob[], nextCursor: string | null }> {
+  async list (tenantId: string, options: { limit?: number | undefined, cursor?: string | undefined }): Promise<{ jobs: RecurringJob[], responses: RecurringJobBody[], nextCursor: string | null }> {
     const afterSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
     // docs/contract.md §10: at most `limit` rows (100 by default) and at most 4 MiB of JSON per page.
-    const page = await boundedPage<RecurringJob>((after, count) => store.listJobs(this.database.db, tenantId, after?.seq ?? afterSeq, count),
-      options.limit ?? LIST_DEFAULT, (job) => jsonBytes(toRecurringJobResponse(job)))
+    const page = await boundedPage<RecurringJob, RecurringJobBody>((after, count) => store.listJobs(this.database.db, tenantId, after?.seq ?? afterSeq, count),
+      options.limit ?? LIST_DEFAULT, toRecurringJobResponse)
     const last = page.rows[page.rows.length - 1]
-    return { jobs: page.rows, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
+    return { jobs: page.rows, responses: page.responses, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** PUT: create or replace. `created` is true when the schedule did not exist. */
