@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import postgres from 'postgres'
+import { NODE_FLAGS } from '../src/node-flags.js'
 import { processCpuMs } from './process-cpu.js'
 
 const { values: args } = parseArgs({
@@ -141,7 +142,7 @@ interface Running { child: ChildProcess, base: string, stderr: () => string }
 async function startService (env: Record<string, string>, measured: boolean): Promise<Running> {
   const port = await freePort()
   const nodeArgs = args['cpu-prof'] === undefined || !measured ? [] : ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']]
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...nodeArgs, 'dist/main.js'], {
     cwd: SERVICE_DIR,
     env: {
       PATH: process.env.PATH ?? '',
@@ -435,7 +436,7 @@ function spread (ratios: number[]): string {
 function report (): void {
   const pad = (text: string, width: number) => text.padEnd(width)
   const num = (n: number | undefined) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US')).padStart(8)
-  console.log(`\nbench/api.ts: service ${resolvePath(SERVICE_DIR)}, ${DURATION} s × ${ROUNDS} rounds per figure, ${CONNECTIONS} connections, LOG_LEVEL=${args['log-level']}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
+  console.log(`\nbench/api.ts: service ${resolvePath(SERVICE_DIR)} on Node ${process.versions.node} (${NODE_FLAGS.join(' ')}), ${DURATION} s × ${ROUNDS} rounds per figure, ${CONNECTIONS} connections, LOG_LEVEL=${args['log-level']}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
   console.log(`${pad('route', 28)} ${pad('engine', 8)} ${'ours'.padStart(8)} ${'ref'.padStart(8)}  ${pad('reference', 25)} ${'ratio'.padStart(6)} ${'target'.padStart(7)}  result  ${pad('rounds', 11)}  CPU µs/req ours/ref`)
   for (const row of rows) {
     const ratio = row.reference === undefined ? undefined : row.ours / row.reference

@@ -10,7 +10,7 @@ measure () {
   local label=$1; shift
   local log; log=$(mktemp)
   local started; started=$(date +%s%N)
-  env "$@" PORT=$port LOG_LEVEL=warn SCHEDULER=on /usr/bin/time -v node dist/main.js >"$log.out" 2>"$log" &
+  env "$@" PORT=$port LOG_LEVEL=warn SCHEDULER=on /usr/bin/time -v node --max-semi-space-size=16 dist/main.js >"$log.out" 2>"$log" &
   local wrapper=$!
   until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.02; done
   local ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
