@@ -27,7 +27,7 @@ t.test('no other launcher starts dist/main.js without them', async (t) => {
     .filter((line) => /\bnode\s+"?dist\/main\.js/.test(line) || /"node",\s*"dist\/main\.js"/.test(line))
     .map((line) => `${file}: ${line.trim()}`))
   t.ok(tracked.includes('Dockerfile'), 'the repository\'s files are listed')
-  t.same(bare, [], 'every `node dist/main.js` passes the flags first')
+  t.same(bare, [], 'each of them passes the flags before the entry point')
 })
 
 t.test('on this Node, the flags keep the young generation at 32 MB under a burst of garbage', async (t) => {
