@@ -363,7 +363,7 @@ async function measureRoutes (engine: Engine, service: Running, reference: Runni
     add('GET /v1/recurring/{id}', await pair([service, ROUTES.get], [reference, ROUTES.refGet]), 'minimal Fastify + driver', engine === 'postgres' ? 0.6 : undefined)
   }
   if (ONLY.has('preview')) {
-    // The service, the reference doing the route's own work, the bare route, in the same rounds. The second row is
+    // The service, the bare route and the reference doing the route's own work, in the same rounds. The third row is
     // the ceiling the first one's target leaves: what the work alone costs, with no rate limit, headers or metrics.
     const measured = await group([[service, ROUTES.preview], [reference, ROUTES.refPreview], [reference, ROUTES.refPreviewWork]])
     add('POST /v1/preview/cron', paired(measured, 0, 1), 'bare Fastify JSON route', 0.5)
