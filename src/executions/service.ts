@@ -32,7 +32,7 @@ export interface ListOptions {
   cursor?: string | undefined
 }
 
-export interface ExecutionPageResult { data: Execution[], responses: ExecutionBody[], nextCursor: string | null }
+export interface ExecutionPageResult { responses: ExecutionBody[], nextCursor: string | null }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -250,7 +250,7 @@ export class ExecutionsService {
     const page = await boundedPage<Execution, ExecutionBody>((after, count) => store.listExecutions(this.db, tenantId, options, count, after?.seq ?? beforeSeq),
       options.limit, toExecutionResponse)
     const last = page.rows[page.rows.length - 1]
-    return { data: page.rows, responses: page.responses, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
+    return { responses: page.responses, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** docs/contract.md §5: one manual execution enqueued now; next_run_at is untouched. */

@@ -193,14 +193,14 @@ export class RecurringService {
     return job
   }
 
-  /** A page in creation order; without limit at most 1000 rows, with nextCursor set when more exist. */
-  async list (tenantId: string, options: { limit?: number | undefined, cursor?: string | undefined }): Promise<{ jobs: RecurringJob[], responses: RecurringJobBody[], nextCursor: string | null }> {
+  /** A page in creation order, as the response carries it; without limit at most 1000 rows, with nextCursor set when more exist. */
+  async list (tenantId: string, options: { limit?: number | undefined, cursor?: string | undefined }): Promise<{ responses: RecurringJobBody[], nextCursor: string | null }> {
     const afterSeq = options.cursor === undefined ? null : decodeCursor(options.cursor)
     // docs/contract.md §10: at most `limit` rows (100 by default) and at most 4 MiB of JSON per page.
     const page = await boundedPage<RecurringJob, RecurringJobBody>((after, count) => store.listJobs(this.database.db, tenantId, after?.seq ?? afterSeq, count),
       options.limit ?? LIST_DEFAULT, toRecurringJobResponse)
     const last = page.rows[page.rows.length - 1]
-    return { jobs: page.rows, responses: page.responses, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
+    return { responses: page.responses, nextCursor: page.more && last !== undefined ? encodeCursor(last.seq) : null }
   }
 
   /** PUT: create or replace. `created` is true when the schedule did not exist. */

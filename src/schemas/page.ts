@@ -48,6 +48,6 @@ export async function boundedPage<T, R> (
 }
 
 /** The UTF-8 size of a value's JSON. */
-export function jsonBytes (value: unknown): number {
+function jsonBytes (value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value))
 }
