@@ -6,7 +6,7 @@
 // POST /ref/preview/cron   a JSON body parsed and a body of ten RFC 3339 strings answered (no cron work): the
 //                          cost of the HTTP path alone for a request shaped like POST /v1/preview/cron.
 // POST /ref/preview/cron/work  the same request with the work no implementation of the route can skip: the token's
-//                          SHA-256 looked up in a Map of the keys (filled from api_keys on first sight, as the
+//                          SHA-256 looked up in a Set of the keys (filled from api_keys on first sight, as the
 //                          service's key cache holds them), the body checked against the route's own TypeBox schema,
 //                          the occurrences computed by the service's previewCron, and written by the route's
 //                          response schema. No rate limit, security headers, request id, metrics or logger.
@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
-import Fastify from 'fastify'
+import Fastify, { type FastifyRequest } from 'fastify'
 import postgres from 'postgres'
 import { openDatabase, PGLITE_OPTIONS } from '../src/db/connect.js'
 import { migrateDatabase } from '../src/db/migrate.js'
@@ -68,10 +68,16 @@ const iso = (value: unknown): string | null => value instanceof Date ? value.toI
 const query = await open()
 const app = Fastify({ logger: false })
 
-app.get<{ Params: { id: string } }>('/ref/recurring/:id', async (request, reply) => {
+/** The SHA-256 of the request's bearer token, or null without one. */
+function bearerHash (request: FastifyRequest): string | null {
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')
-  if (match === null) return reply.code(401).send({ error: { code: 'unauthorized' } })
-  const [key] = await query(KEY_SQL, [createHash('sha256').update(match[1]!).digest('hex')])
+  return match === null ? null : createHash('sha256').update(match[1]!).digest('hex')
+}
+
+app.get<{ Params: { id: string } }>('/ref/recurring/:id', async (request, reply) => {
+  const hash = bearerHash(request)
+  if (hash === null) return reply.code(401).send({ error: { code: 'unauthorized' } })
+  const [key] = await query(KEY_SQL, [hash])
   if (key === undefined || key.revoked_at !== null) return reply.code(401).send({ error: { code: 'unauthorized' } })
   const [job] = await query(JOB_SQL, [key.tenant_id, request.params.id])
   if (job === undefined) return reply.code(404).send({ error: { code: 'recurring_job_not_found' } })
@@ -111,18 +117,16 @@ app.post<{ Body: { cron_expression?: string } }>('/ref/preview/cron', async (req
   return { occurrences: OCCURRENCES }
 })
 
-const keys = new Map<string, Row>()
+const knownKeys = new Set<string>()
 app.post<{ Body: PreviewCronInput }>('/ref/preview/cron/work', {
   schema: { body: PreviewCronBody, response: { 200: PreviewCronResponse } },
   onRequest: (request, reply, done) => {
-    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')
-    if (match === null) { reply.code(401).send({ error: { code: 'unauthorized' } }); return }
-    const hash = createHash('sha256').update(match[1]!).digest('hex')
-    const known = keys.get(hash)
-    if (known !== undefined) { done(); return }
+    const hash = bearerHash(request)
+    if (hash === null) { reply.code(401).send({ error: { code: 'unauthorized' } }); return }
+    if (knownKeys.has(hash)) { done(); return }
     query(KEY_SQL, [hash]).then(([key]) => {
       if (key === undefined || key.revoked_at !== null) { reply.code(401).send({ error: { code: 'unauthorized' } }); return }
-      keys.set(hash, key)
+      knownKeys.add(hash)
       done()
     }, done)
   }
