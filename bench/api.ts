@@ -321,7 +321,7 @@ async function group (targets: Target[]): Promise<{ figures: Figure[], perRound:
   for (let round = 0; round < ROUNDS; round++) {
     const rps: number[] = []
     for (let k = 0; k < targets.length; k++) {
-      const i = targets.length === 2 ? (round % 2 === 0 ? k : 1 - k) : (round + k) % targets.length
+      const i = (round + k) % targets.length
       const figure = await load(targets[i]![0], targets[i]![1], DURATION)
       figures[i]!.rps += figure.rps / ROUNDS
       figures[i]!.cpuUs += figure.cpuUs / ROUNDS
