@@ -1,7 +1,6 @@
 // buildApp wires plugins, then feature routes, in the order they apply. Registration is explicit: this list, with
 // each feature's prefix beside it, is the architecture diagram.
 import { randomUUID } from 'node:crypto'
-import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
@@ -9,7 +8,6 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { adminRoutes } from './admin/routes.js'
 import { dashboardRoutes } from './dashboard/routes.js'
 import type { AppDeps } from './deps.js'
-import { ApiError } from './errors.js'
 import { KeyCache } from './auth/key-cache.js'
 import { meRoutes } from './auth/routes.js'
 import { executionsRoutes } from './executions/routes.js'
@@ -25,7 +23,8 @@ import { LOG_REDACT, LOG_SERIALIZERS } from './plugins/log-redaction.js'
 import { registerMetrics } from './plugins/metrics.js'
 import { registerOpenApi } from './plugins/openapi.js'
 import { registerResponseHeaders } from './plugins/security-headers.js'
-import { sharedRateLimitStore, windowCounterFor } from './plugins/rate-limit-store.js'
+import { registerRateLimit } from './plugins/rate-limit.js'
+import { SharedRateLimitStore, windowCounterFor } from './plugins/rate-limit-store.js'
 import { occurrencesRoutes } from './occurrences/routes.js'
 import { recurringRoutes } from './recurring/routes.js'
 import { CANONICAL_UUID, withoutIds } from './schemas/common.js'
@@ -110,18 +109,14 @@ export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Prom
 
   await app.register(async (api) => {
     api.addHook('onRequest', authenticate(keys))
-    await api.register(rateLimit, {
-      hook: 'preHandler',
+    registerRateLimit(api, {
       max: deps.config.rateLimitPerMinute,
-      timeWindow: 60_000,
-      store: sharedRateLimitStore({
+      store: new SharedRateLimitStore({
         counter: windowCounterFor(deps.database),
         clock: deps.clock,
         onLeaseError: (error) => app.log.warn({ err: error }, 'could not lease from the shared rate-limit count; counting on this instance for now')
       }),
-      keyGenerator: (request) => request.principal?.keyId ?? request.ip,
-      errorResponseBuilder: (_request, context) =>
-        new ApiError('rate_limited', `Rate limit of ${context.max} requests per minute exceeded; retry in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`)
+      keyOf: (request) => request.principal?.keyId ?? request.ip
     })
     await api.register(meRoutes)
     await api.register(recurringRoutes, { deps }) //   /v1/recurring, /v1/workers/register, /v1/preview/cron

@@ -1,4 +1,4 @@
-// The per-key rate limit's store for @fastify/rate-limit (docs/contract.md §9, §10 "Abuse"): RATE_LIMIT_PER_MINUTE
+// The per-key rate limit's count (docs/contract.md §9, §10 "Abuse"; plugins/rate-limit.ts answers with it): RATE_LIMIT_PER_MINUTE
 // holds for a key across every instance sharing one PostgreSQL database, in fixed one-minute windows of the
 // service's one clock (so every instance agrees where a window starts and ends).
 //
@@ -11,7 +11,6 @@
 // On embedded PGlite the database is one process (one instance per DATA_DIR), so the count stays in this process:
 // the same leases against an in-memory counter, exact and without queries.
 import { lt, sql } from 'drizzle-orm'
-import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { Database, Executor } from '../db/connect.js'
 import { rateLimitWindows } from '../db/tables.js'
 import type { Clock } from '../time/clock.js'
@@ -94,9 +93,9 @@ export interface RateLimitStoreOptions {
   onLeaseError?: (error: unknown) => void
 }
 
-type Result = { current: number, ttl: number }
+export type Counted = { current: number, ttl: number }
 
-export class SharedRateLimitStore implements FastifyRateLimitStore {
+export class SharedRateLimitStore {
   readonly #counter: WindowCounter
   readonly #clock: Clock
   readonly #onLeaseError: (error: unknown) => void
@@ -109,15 +108,12 @@ export class SharedRateLimitStore implements FastifyRateLimitStore {
     this.#onLeaseError = options.onLeaseError ?? (() => {})
   }
 
-  incr (key: string, callback: (error: Error | null, result?: Result) => void, timeWindow: number, max: number): void {
-    this.take(key, timeWindow, max).then((result) => callback(null, result), (error: Error) => callback(error))
-  }
-
-  /** Route-specific limits (none today) share this store: the plugin already puts their groupId into the key. */
-  child (): FastifyRateLimitStore { return this }
-
-  /** Counts one request of `key`; `current` above `max` means refused, `ttl` is what is left of the window (ms). */
-  async take (key: string, timeWindow: number, max: number): Promise<Result> {
+  /**
+   * Counts one request of `key`; `current` above `max` means refused, `ttl` is what is left of the window (ms).
+   * The answer comes at once while this instance holds part of a lease (nearly every request), and as a promise
+   * only when a lease has to be asked for first.
+   */
+  take (key: string, timeWindow: number, max: number): Counted | Promise<Counted> {
     const now = this.#clock.now().getTime()
     const start = now - (((now % timeWindow) + timeWindow) % timeWindow)
     const ttl = start + timeWindow - now
@@ -127,25 +123,27 @@ export class SharedRateLimitStore implements FastifyRateLimitStore {
       window = { start, left: 0, leased: 0, exhausted: false, allowed: 0, offlineUntil: -Infinity, lease: undefined }
       this.#windows.set(key, window)
     }
-    for (;;) {
-      if (window.left > 0) {
-        window.left--
-        window.allowed++
-        return { current: window.leased - window.left, ttl }
-      }
-      if (window.exhausted) return { current: max + 1, ttl }
-      if (this.#clock.now().getTime() < window.offlineUntil) {
-        // Fail open: while the shared count cannot be reached, this instance holds the key to the limit on its own
-        // (the per-instance limit of old) instead of refusing everyone or answering 500. A database that is really
-        // down answers the request 503 elsewhere anyway; this covers a failing lease on a database that still serves.
-        if (window.allowed >= max) return { current: max + 1, ttl }
-        window.allowed++
-        return { current: window.allowed, ttl }
-      }
-      // Concurrent requests of one key on this instance wait for one lease instead of each taking a block.
-      window.lease ??= this.#lease(key, window, max).finally(() => { window.lease = undefined })
-      await window.lease
+    return this.#count(key, window, ttl, max)
+  }
+
+  #count (key: string, window: KeyWindow, ttl: number, max: number): Counted | Promise<Counted> {
+    if (window.left > 0) {
+      window.left--
+      window.allowed++
+      return { current: window.leased - window.left, ttl }
     }
+    if (window.exhausted) return { current: max + 1, ttl }
+    if (this.#clock.now().getTime() < window.offlineUntil) {
+      // Fail open: while the shared count cannot be reached, this instance holds the key to the limit on its own
+      // (the per-instance limit of old) instead of refusing everyone or answering 500. A database that is really
+      // down answers the request 503 elsewhere anyway; this covers a failing lease on a database that still serves.
+      if (window.allowed >= max) return { current: max + 1, ttl }
+      window.allowed++
+      return { current: window.allowed, ttl }
+    }
+    // Concurrent requests of one key on this instance wait for one lease instead of each taking a block.
+    window.lease ??= this.#lease(key, window, max).finally(() => { window.lease = undefined })
+    return window.lease.then(() => this.#count(key, window, ttl, max))
   }
 
   async #lease (key: string, window: KeyWindow, max: number): Promise<void> {
@@ -168,12 +166,5 @@ export class SharedRateLimitStore implements FastifyRateLimitStore {
     this.#currentStart = start
     for (const [key, window] of this.#windows) if (window.start < start && window.lease === undefined) this.#windows.delete(key)
     this.#counter.prune(new Date(start - timeWindow)).catch(() => { /* the next window prunes again */ })
-  }
-}
-
-/** The `store` option of @fastify/rate-limit, which constructs the store itself. */
-export function sharedRateLimitStore (options: RateLimitStoreOptions): FastifyRateLimitStoreCtor {
-  return class extends SharedRateLimitStore {
-    constructor () { super(options) }
   }
 }
