@@ -136,7 +136,7 @@ function idOf (message: unknown): JsonRpcId {
 
 /**
  * What one request hands its tool calls: the transport passes it to the handlers as `authInfo.extra`. A tool that
- * answers leaves its result and that result's JSON text here, for answerText.
+ * answers leaves its result and that result's JSON text here, for answerParts.
  */
 interface CallContext { ctx: ToolContext, log: FastifyBaseLogger, answered?: { structured: Record<string, unknown>, text: string } }
 
@@ -146,13 +146,14 @@ function sameKeys (value: object, keys: readonly string[]): boolean {
 }
 
 /**
- * The JSON text of a plain request's answer: JSON.stringify(answer), built without serializing the tool's result a
- * second time when the answer is the one the tool produced ({result: {content: [{type: 'text', text}],
- * structuredContent}, jsonrpc, id}, structuredContent the SDK's copy of the result whose JSON is `text`). The result
- * was half the cost of a jobs.list call, written twice: as the text and as structuredContent (issue 12).
+ * The JSON text of a plain request's answer, as the parts it is joined from: JSON.stringify(answer), built without
+ * serializing the tool's result a second time when the answer is the one the tool produced ({result: {content:
+ * [{type: 'text', text}], structuredContent}, jsonrpc, id}, structuredContent the SDK's copy of the result whose
+ * JSON is `text`). The result was half the cost of a jobs.list call, written twice: as the text and as
+ * structuredContent (issue 12).
  */
-export function answerText (answer: JSONRPCMessage, answered: CallContext['answered']): string {
-  if (answered === undefined || !sameKeys(answer, ['result', 'jsonrpc', 'id']) || !('result' in answer)) return JSON.stringify(answer)
+export function answerParts (answer: JSONRPCMessage, answered: CallContext['answered']): string[] {
+  if (answered === undefined || !sameKeys(answer, ['result', 'jsonrpc', 'id']) || !('result' in answer)) return [JSON.stringify(answer)]
   const { result, id } = answer
   const content = result.content
   const structured = result.structuredContent
@@ -160,8 +161,34 @@ export function answerText (answer: JSONRPCMessage, answered: CallContext['answe
     isObject(content[0]) && sameKeys(content[0], ['type', 'text']) && content[0].type === 'text' && content[0].text === answered.text &&
     isObject(structured) && Object.getPrototypeOf(structured) === Object.prototype && sameKeys(structured, Object.keys(answered.structured)) &&
     Object.keys(structured).every((key) => structured[key] === answered.structured[key])
-  if (!reused || (typeof id !== 'string' && typeof id !== 'number')) return JSON.stringify(answer)
-  return `{"result":{"content":[{"type":"text","text":${JSON.stringify(answered.text)}}],"structuredContent":${answered.text}},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`
+  if (!reused || (typeof id !== 'string' && typeof id !== 'number')) return [JSON.stringify(answer)]
+  return ['{"result":{"content":[{"type":"text","text":', JSON.stringify(answered.text), '}],"structuredContent":', answered.text,
+    `},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`]
+}
+
+/** JSON.stringify(answer), as answerParts writes it. */
+export function answerText (answer: JSONRPCMessage, answered: CallContext['answered']): string {
+  return answerParts(answer, answered).join('')
+}
+
+/**
+ * The UTF-8 bytes of `parts` joined. Each part is written into one buffer as it is: joined first, the answer (twice
+ * its result) was one more copy, and encoding it as UTF-8 checked every character; where every part is ASCII, as
+ * a jobs.list answer is, its bytes are its characters (issue 12).
+ */
+export function utf8Bytes (parts: readonly string[]): Buffer {
+  let length = 0
+  let ascii = true
+  for (const part of parts) {
+    const bytes = Buffer.byteLength(part)
+    length += bytes
+    if (bytes !== part.length) ascii = false
+  }
+  if (!ascii) return Buffer.from(parts.join(''))
+  const out = Buffer.allocUnsafe(length)
+  let at = 0
+  for (const part of parts) at += out.write(part, at, 'latin1')
+  return out
 }
 
 function callContext (extra: { authInfo?: AuthInfo | undefined }): CallContext {
@@ -228,10 +255,10 @@ export function directToolCall (message: JSONRPCMessage): { tool: Tool, id: stri
   return tool === undefined ? undefined : { tool, id: message.id, args: params.arguments }
 }
 
-/** JSON.stringify of the SDK's answer to a call callTool answered, in the key order its zod copy has. */
-function directAnswer (id: string | number, result: CallToolResult, call: CallContext): string {
+/** JSON.stringify of the SDK's answer to a call callTool answered, in the key order its zod copy has, in parts. */
+function directAnswer (id: string | number, result: CallToolResult, call: CallContext): string[] {
   const answered = result.isError === true ? { content: result.content, isError: true } : result
-  return answerText({ result: answered, jsonrpc: '2.0', id } as JSONRPCMessage, call.answered)
+  return answerParts({ result: answered, jsonrpc: '2.0', id } as JSONRPCMessage, call.answered)
 }
 
 /**
@@ -449,7 +476,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     const direct = plain === null ? undefined : directToolCall(plain)
     if (direct !== undefined) {
       const result = await callTool(direct.tool, direct.args, call)
-      return reply.code(200).type('application/json').send(Buffer.from(directAnswer(direct.id, result, call)))
+      return reply.code(200).type('application/json').send(utf8Bytes(directAnswer(direct.id, result, call)))
     }
     // What the SDK hands its handlers as extra.authInfo (callContext reads the call back from it).
     const authInfo: AuthInfo = { token: '', clientId: principal.keyId, scopes: [], extra: { call } }
@@ -457,7 +484,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
       const borrowed = await plainServer()
       try {
         const answer = await borrowed.transport.exchange(plain, { authInfo, requestInfo: { headers: { ...headers }, url: new URL(webRequestUrl(request)) } })
-        return reply.code(200).type('application/json').send(Buffer.from(answerText(answer, call.answered)))
+        return reply.code(200).type('application/json').send(utf8Bytes(answerParts(answer, call.answered)))
       } finally {
         if (idlePlainServers.length < MAX_IDLE_SERVERS) idlePlainServers.push(borrowed)
         else await borrowed.server.close()

@@ -4,7 +4,7 @@
 // in that order, each concurrent request answered with its own result.
 import t from 'tap'
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
-import { answerText } from '../../src/mcp/route.js'
+import { answerText, utf8Bytes } from '../../src/mcp/route.js'
 import { eachApp } from '../helpers/app.js'
 import { MCP_HEADERS, referenceSeries, seriesTenant } from '../series/fixtures.js'
 
@@ -32,6 +32,19 @@ t.test('answerText: JSON.stringify of the answer, reused text or not', async (t)
   t.equal(answerText(answer(1, copy()), undefined), JSON.stringify(answer(1, copy())), 'no tool answered')
   const error = { jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'Unknown tool: x' } } as JSONRPCMessage
   t.equal(answerText(error, answered), JSON.stringify(error))
+})
+
+t.test('utf8Bytes: the UTF-8 bytes of the parts joined, ASCII or not', async (t) => {
+  const cases: string[][] = [
+    ['{"a":', '"plain ascii"', '}'],
+    ['{"a":', '"ünïcode € 𝄞"', '}'],
+    ['ascii first, ', 'then é'],
+    ['a lone surrogate \uD800 written by JSON.stringify: ', JSON.stringify('\uD800')],
+    ['a lone surrogate kept raw: ', '\uDC00'],
+    [''],
+    []
+  ]
+  for (const parts of cases) t.equal(utf8Bytes(parts).toString('hex'), Buffer.from(parts.join('')).toString('hex'), JSON.stringify(parts))
 })
 
 t.test('tools/call answers over HTTP: the SDK answer bytes, one result per concurrent request', async (t) => {
