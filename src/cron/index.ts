@@ -1,7 +1,7 @@
 // Public surface of the Cronos-exact cron evaluator: parse once into an immutable CronSchedule, then ask for
 // occurrences from any instant in any IANA zone. Pure: no I/O, no clock, no imports from the application.
 
-import { zoneRulesOrThrow } from '../time/zones.js'
+import { zoneRulesOrThrow, type ZoneRules } from '../time/zones.js'
 import type { CronSchedule } from './schedule.js'
 import { NOT_FOUND, nextOccurrenceSeconds } from './zoned.js'
 
@@ -49,15 +49,23 @@ export function nextOccurrence (schedule: CronSchedule, from: Date, zone: string
  */
 export function occurrences (schedule: CronSchedule, from: Date, zone: string,
   options: { inclusive?: boolean, count: number }): Date[] {
+  return occurrencesIn(schedule, from, zoneRulesOrThrow(zone), options).map((seconds) => new Date(seconds * 1000))
+}
+
+/**
+ * {@link occurrences} in the zone of `rules`, as UTC whole seconds: for a caller that writes them at once
+ * (`formatInZone`) and needs neither a Date nor the zone looked up again per occurrence.
+ */
+export function occurrencesIn (schedule: CronSchedule, from: Date, rules: ZoneRules,
+  options: { inclusive?: boolean, count: number }): number[] {
   if (!Number.isInteger(options.count)) throw new RangeError('"count" must be an integer')
-  const rules = zoneRulesOrThrow(zone)
-  const found: Date[] = []
+  const found: number[] = []
   let fromMs = instantMs(from)
   let inclusive = options.inclusive === true
   while (found.length < options.count) {
     const seconds = nextOccurrenceSeconds(schedule, fromMs, rules, inclusive)
     if (seconds === NOT_FOUND) break
-    found.push(new Date(seconds * 1000))
+    found.push(seconds)
     fromMs = seconds * 1000
     inclusive = false
   }

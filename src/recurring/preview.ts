@@ -1,10 +1,10 @@
 // POST /v1/preview/cron (docs/contract.md §8): the next occurrences of an expression, written with the zone's offset at
 // each instant. The same parser, seed rule and zone rules as a saved schedule, so a preview with `seed_id` shows
 // exactly what the schedule of that id will do.
-import { occurrences } from '../cron/index.js'
+import { occurrencesIn } from '../cron/index.js'
 import { ApiError } from '../errors.js'
 import { parseTimestamp } from '../time/rfc3339.js'
-import { formatWithOffset } from '../time/zones.js'
+import { formatInZone, zoneRulesOrThrow } from '../time/zones.js'
 import { scheduleOrThrow, zoneOrThrow } from './cron.js'
 import type { PreviewCronInput } from './schemas.js'
 import { DEFAULT_TIMEZONE } from './service.js'
@@ -23,7 +23,7 @@ export function previewCron (input: PreviewCronInput, now: Date): string[] {
     from = parsed
   }
   const schedule = scheduleOrThrow(input.cron_expression, input.seed_id)
-  const zone = zoneOrThrow(input.timezone ?? DEFAULT_TIMEZONE)
-  return occurrences(schedule, from, zone, { count: input.count ?? DEFAULT_PREVIEW_COUNT, inclusive: input.inclusive ?? false })
-    .map((instant) => formatWithOffset(instant, zone))
+  const rules = zoneRulesOrThrow(zoneOrThrow(input.timezone ?? DEFAULT_TIMEZONE))
+  return occurrencesIn(schedule, from, rules, { count: input.count ?? DEFAULT_PREVIEW_COUNT, inclusive: input.inclusive ?? false })
+    .map((seconds) => formatInZone(seconds, rules))
 }

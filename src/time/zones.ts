@@ -305,17 +305,47 @@ function offsetText (offsetSeconds: number): string {
  * before 1900) are written `±HH:MM:SS`. Throws a RangeError for an unknown zone or an invalid instant.
  */
 export function formatWithOffset (instant: Date, zone: string): string {
-  const utcSeconds = toWholeSeconds(instant)
-  const offset = zoneRulesOrThrow(zone).offsetAt(utcSeconds)
+  return formatInZone(toWholeSeconds(instant), zoneRulesOrThrow(zone))
+}
+
+/** {@link formatWithOffset} of the UTC instant `utcSeconds` (whole seconds) in the zone of `rules`. */
+export function formatInZone (utcSeconds: number, rules: ZoneRules): string {
+  const offset = rules.offsetAt(utcSeconds)
   const local = utcSeconds + offset
   const days = Math.floor(local / SECONDS_PER_DAY)
-  const secondOfDay = local - days * SECONDS_PER_DAY
-  const [year, month, day] = civilFromDays(days)
-  const yearText = year >= 1000 && year <= 9999
-    ? String(year)
-    : year >= 0 && year <= 9999 ? pad(year, 4) : (year < 0 ? '-' : '+') + pad(Math.abs(year), 6)
-  return yearText + '-' + TWO_DIGITS[month]! + '-' + TWO_DIGITS[day]! + 'T' + TWO_DIGITS[Math.floor(secondOfDay / 3600)]! + ':' +
-    TWO_DIGITS[Math.floor(secondOfDay % 3600 / 60)]! + ':' + TWO_DIGITS[secondOfDay % 60]! + offsetText(offset)
+  return dateText(days) + timeText(local - days * SECONDS_PER_DAY) + offsetText(offset)
+}
+
+// The date and time parts of written instants, each written once (issue 12: a preview writes ten, a list page
+// dozens, and the same days and times of day come back request after request). A full table starts afresh.
+const DATE_TEXTS = new Map<number, string>()
+const TIME_TEXTS = new Map<number, string>()
+const MAX_TEXTS = 4096
+
+/** 'YYYY-MM-DDT' of local day `days` (days since 1970-01-01). */
+function dateText (days: number): string {
+  let text = DATE_TEXTS.get(days)
+  if (text === undefined) {
+    const [year, month, day] = civilFromDays(days)
+    const yearText = year >= 1000 && year <= 9999
+      ? String(year)
+      : year >= 0 && year <= 9999 ? pad(year, 4) : (year < 0 ? '-' : '+') + pad(Math.abs(year), 6)
+    text = `${yearText}-${TWO_DIGITS[month]!}-${TWO_DIGITS[day]!}T`
+    if (DATE_TEXTS.size >= MAX_TEXTS) DATE_TEXTS.clear()
+    DATE_TEXTS.set(days, text)
+  }
+  return text
+}
+
+/** 'HH:MM:SS' of second `secondOfDay` (0–86399) of a day. */
+function timeText (secondOfDay: number): string {
+  let text = TIME_TEXTS.get(secondOfDay)
+  if (text === undefined) {
+    text = `${TWO_DIGITS[Math.floor(secondOfDay / 3600)]!}:${TWO_DIGITS[Math.floor(secondOfDay % 3600 / 60)]!}:${TWO_DIGITS[secondOfDay % 60]!}`
+    if (TIME_TEXTS.size >= MAX_TEXTS) TIME_TEXTS.clear()
+    TIME_TEXTS.set(secondOfDay, text)
+  }
+  return text
 }
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
