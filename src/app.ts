@@ -21,6 +21,7 @@ import { registerHealth } from './plugins/health.js'
 import { registerJsonBody, registerParameterText } from './plugins/json-body.js'
 import { LOG_REDACT, LOG_SERIALIZERS } from './plugins/log-redaction.js'
 import { registerMetrics } from './plugins/metrics.js'
+import { requestLoggerFactory } from './plugins/request-logger.js'
 import { registerOpenApi } from './plugins/openapi.js'
 import { registerResponseHeaders } from './plugins/security-headers.js'
 import { registerRateLimit } from './plugins/rate-limit.js'
@@ -62,6 +63,7 @@ function loggerOptions (given: BuildOptions['logger'], level: string): FastifySe
 export async function buildApp (deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logger, deps.config.logLevel),
+    childLoggerFactory: requestLoggerFactory,
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
