@@ -316,6 +316,12 @@ export function formatInZone (utcSeconds: number, rules: ZoneRules): string {
   return dateText(days) + timeText(local - days * SECONDS_PER_DAY) + offsetText(offset)
 }
 
+/** `2026-03-25T07:00:00Z`: the UTC instant `utcSeconds` (whole seconds), written as toISOString writes it without its fraction. */
+export function formatUtc (utcSeconds: number): string {
+  const days = Math.floor(utcSeconds / SECONDS_PER_DAY)
+  return dateText(days) + timeText(utcSeconds - days * SECONDS_PER_DAY) + 'Z'
+}
+
 // The date and time parts of written instants, each written once (issue 12: a preview writes ten, a list page
 // dozens, and the same days and times of day come back request after request). A full table starts afresh.
 const DATE_TEXTS = new Map<number, string>()

@@ -1,5 +1,5 @@
 import { test } from 'tap'
-import { parseTimestamp } from '../../src/time/rfc3339.js'
+import { parseTimestamp, toTimestamp } from '../../src/time/rfc3339.js'
 
 // What parseTimestamp answered when it checked the pattern and then handed the text to Date (before issue 12's
 // single parse): the same instants, and null for the same texts.
@@ -37,4 +37,31 @@ test('parseTimestamp answers what pattern-then-Date answered', async (t) => {
     const actual = parseTimestamp(text)
     t.same(actual === null ? null : actual.getTime(), expected === null ? null : expected.getTime(), text)
   }
+})
+
+// toTimestamp as it was written before issue 12: toISOString of the instant without its fraction, sliced.
+function toTimestampBefore (instant: Date): string {
+  const ms = instant.getTime()
+  const fraction = ((ms % 1000) + 1000) % 1000
+  const iso = (fraction === 0 ? instant : new Date(ms - fraction)).toISOString()
+  return `${iso.slice(0, -5)}Z`
+}
+
+test('toTimestamp writes what toISOString wrote, fraction dropped, in every year a Date holds', async (t) => {
+  const instants = [0, -1, 999, 1000, -999, -1000, -1001, Date.UTC(2026, 2, 25, 7, 0, 0, 500), Date.UTC(1969, 11, 31, 23, 59, 59, 999),
+    Date.UTC(0, 0, 1) - 1, Date.UTC(-1, 0, 1), Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(10000, 0, 1), 8.64e15, -8.64e15, -8.64e15 + 1]
+  let seed = 7
+  const random = () => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return seed / 2 ** 31 }
+  // More days and seconds of the day than the tables behind it keep (4096 each), so they start afresh on the way.
+  for (let i = 0; i < 6000; i++) instants.push(Math.floor((random() * 2 - 1) * (i % 2 === 0 ? 8.64e15 : 4e12)))
+  let differing = 0
+  for (const ms of instants) {
+    const instant = new Date(ms)
+    if (toTimestamp(instant) !== toTimestampBefore(instant)) {
+      differing++
+      t.equal(toTimestamp(instant), toTimestampBefore(instant), String(ms))
+    }
+  }
+  t.equal(differing, 0, `${instants.length} instants`)
+  t.throws(() => toTimestamp(new Date(Number.NaN)), RangeError)
 })
