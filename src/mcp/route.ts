@@ -166,11 +166,6 @@ export function answerParts (answer: JSONRPCMessage, answered: CallContext['answ
     `},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`]
 }
 
-/** JSON.stringify(answer), as answerParts writes it. */
-export function answerText (answer: JSONRPCMessage, answered: CallContext['answered']): string {
-  return answerParts(answer, answered).join('')
-}
-
 /**
  * The UTF-8 bytes of `parts` joined. Each part is written into one buffer as it is: joined first, the answer (twice
  * its result) was one more copy, and encoding it as UTF-8 checked every character; where every part is ASCII, as

@@ -4,7 +4,7 @@
 // in that order, each concurrent request answered with its own result.
 import t from 'tap'
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
-import { answerText, utf8Bytes } from '../../src/mcp/route.js'
+import { answerParts, utf8Bytes } from '../../src/mcp/route.js'
 import { eachApp } from '../helpers/app.js'
 import { MCP_HEADERS, referenceSeries, seriesTenant } from '../series/fixtures.js'
 
@@ -12,7 +12,10 @@ import { MCP_HEADERS, referenceSeries, seriesTenant } from '../series/fixtures.j
 const sdkAnswer = (id: string | number, structured: unknown) =>
   JSON.stringify({ result: { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured }, jsonrpc: '2.0', id })
 
-t.test('answerText: JSON.stringify of the answer, reused text or not', async (t) => {
+/** The answer's JSON text: its parts joined, as utf8Bytes writes them. */
+const answerText = (...args: Parameters<typeof answerParts>) => answerParts(...args).join('')
+
+t.test('answerParts: JSON.stringify of the answer, reused text or not', async (t) => {
   const structured = { data: [{ id: 'a"b', title: 'line\nbreak \u2028 ünïcode', n: 1.5, none: null }], count: 1, page: 1, limit: 20 }
   const text = JSON.stringify(structured)
   const answered = { structured, text }
