@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandl
 import { ApiError } from '../errors.js'
 import type { Counted, SharedRateLimitStore } from './rate-limit-store.js'
 
-export const RATE_LIMIT_WINDOW_MS = 60_000
+const RATE_LIMIT_WINDOW_MS = 60_000
 
 export interface RateLimitOptions {
   /** Requests a key may make per window. */
@@ -24,14 +24,11 @@ export interface RateLimitOptions {
 
 function answer (reply: FastifyReply, { current, ttl }: Counted, max: number): ApiError | undefined {
   const reset = Math.ceil(ttl / 1000)
+  const refused = current > max
   reply.header('x-ratelimit-limit', max)
-  if (current <= max) {
-    reply.header('x-ratelimit-remaining', max - current)
-    reply.header('x-ratelimit-reset', reset)
-    return undefined
-  }
-  reply.header('x-ratelimit-remaining', 0)
+  reply.header('x-ratelimit-remaining', refused ? 0 : max - current)
   reply.header('x-ratelimit-reset', reset)
+  if (!refused) return undefined
   reply.header('retry-after', reset)
   return new ApiError('rate_limited', `Rate limit of ${max} requests per minute exceeded; retry in ${Math.max(1, reset)} s`)
 }
