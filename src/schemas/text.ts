@@ -68,8 +68,31 @@ export function describeIssues (where: string, issues: readonly FieldIssue[]): s
   return `Invalid ${where}: ${shown}${issues.length > 10 ? ` (and ${issues.length - 10} more)` : ''}`
 }
 
-/** The path of the first container nested deeper than MAX_JSON_DEPTH, or null. */
+/**
+ * The path of the first container nested deeper than MAX_JSON_DEPTH, or null. Whether there is one is asked first
+ * without building a path for every key (every MCP request asks it; issue 12); only a body that is too deep is walked
+ * again for the path, in the order it always was.
+ */
 export function tooDeep (value: unknown): string | null {
+  return typeof value === 'object' && value !== null && nestsDeeper(value, 1) ? firstTooDeep(value) : null
+}
+
+/**
+ * Whether a container within `value` (itself a container at `depth`) is deeper than MAX_JSON_DEPTH: the own
+ * enumerable keys Object.entries would give, visited without allocating. The recursion ends at MAX_JSON_DEPTH + 1
+ * frames, however deep the value.
+ */
+function nestsDeeper (value: object, depth: number): boolean {
+  if (depth > MAX_JSON_DEPTH) return true
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const child = (value as Record<string, unknown>)[key]
+    if (typeof child === 'object' && child !== null && nestsDeeper(child, depth + 1)) return true
+  }
+  return false
+}
+
+function firstTooDeep (value: unknown): string | null {
   const stack: Array<{ value: unknown, path: string, depth: number }> = [{ value, path: '(root)', depth: 1 }]
   while (stack.length > 0) {
     const { value: v, path, depth } = stack.pop()!
