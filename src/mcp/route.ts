@@ -136,7 +136,7 @@ function idOf (message: unknown): JsonRpcId {
 
 /**
  * What one request hands its tool calls: the transport passes it to the handlers as `authInfo.extra`. A tool that
- * answers leaves its result and that result's JSON text here, for answerParts.
+ * answers leaves its result and that result's JSON text here, for answerBytes.
  */
 interface CallContext { ctx: ToolContext, log: FastifyBaseLogger, answered?: { structured: Record<string, unknown>, text: string } }
 
@@ -146,14 +146,13 @@ function sameKeys (value: object, keys: readonly string[]): boolean {
 }
 
 /**
- * The JSON text of a plain request's answer, as the parts it is joined from: JSON.stringify(answer), built without
- * serializing the tool's result a second time when the answer is the one the tool produced ({result: {content:
- * [{type: 'text', text}], structuredContent}, jsonrpc, id}, structuredContent the SDK's copy of the result whose
- * JSON is `text`). The result was half the cost of a jobs.list call, written twice: as the text and as
- * structuredContent (issue 12).
+ * The answer the tool produced, {result: {content: [{type: 'text', text}], structuredContent}, jsonrpc, id} with
+ * structuredContent the SDK's copy of the result whose JSON is `text`, as the texts its JSON is written from; or
+ * undefined for any other answer. The result was half the cost of a jobs.list call, written twice: as the text and
+ * as structuredContent (issue 12).
  */
-export function answerParts (answer: JSONRPCMessage, answered: CallContext['answered']): string[] {
-  if (answered === undefined || !sameKeys(answer, ['result', 'jsonrpc', 'id']) || !('result' in answer)) return [JSON.stringify(answer)]
+function reusedAnswer (answer: JSONRPCMessage, answered: CallContext['answered']): { text: string, escaped: string, tail: string } | undefined {
+  if (answered === undefined || !sameKeys(answer, ['result', 'jsonrpc', 'id']) || !('result' in answer)) return undefined
   const { result, id } = answer
   const content = result.content
   const structured = result.structuredContent
@@ -161,26 +160,27 @@ export function answerParts (answer: JSONRPCMessage, answered: CallContext['answ
     isObject(content[0]) && sameKeys(content[0], ['type', 'text']) && content[0].type === 'text' && content[0].text === answered.text &&
     isObject(structured) && Object.getPrototypeOf(structured) === Object.prototype && sameKeys(structured, Object.keys(answered.structured)) &&
     Object.keys(structured).every((key) => structured[key] === answered.structured[key])
-  if (!reused || (typeof id !== 'string' && typeof id !== 'number')) return [JSON.stringify(answer)]
-  return ['{"result":{"content":[{"type":"text","text":', JSON.stringify(answered.text), '}],"structuredContent":', answered.text,
-    `},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`]
+  if (!reused || (typeof id !== 'string' && typeof id !== 'number')) return undefined
+  return { text: answered.text, escaped: JSON.stringify(answered.text), tail: `},"jsonrpc":"2.0","id":${JSON.stringify(id)}}` }
 }
 
+const REUSED_HEAD = '{"result":{"content":[{"type":"text","text":'
+const REUSED_MIDDLE = '}],"structuredContent":'
+
 /**
- * The UTF-8 bytes of `parts` joined. Each part is written into one buffer as it is: joined first, the answer (twice
- * its result) was one more copy, and encoding it as UTF-8 checked every character; where every part is ASCII, as
- * a jobs.list answer is, its bytes are its characters (issue 12).
+ * The UTF-8 bytes of JSON.stringify(answer), the tool's result written once (reusedAnswer). Each part goes into one
+ * buffer as it is: joined first, the answer (twice its result) was one more copy, and encoding it as UTF-8 checked
+ * every character. Where the text is ASCII, as a jobs.list answer is, its bytes are its characters, and so are the
+ * escaped copy's: JSON.stringify writes its escapes in ASCII and keeps every other character (a text it wrote holds
+ * no lone surrogate to escape), so one measure of the text stands for both (issue 12).
  */
-export function utf8Bytes (parts: readonly string[]): Buffer {
-  let length = 0
-  let ascii = true
-  for (const part of parts) {
-    const bytes = Buffer.byteLength(part)
-    length += bytes
-    if (bytes !== part.length) ascii = false
-  }
-  if (!ascii) return Buffer.from(parts.join(''))
-  const out = Buffer.allocUnsafe(length)
+export function answerBytes (answer: JSONRPCMessage, answered: CallContext['answered']): Buffer {
+  const reused = reusedAnswer(answer, answered)
+  if (reused === undefined) return Buffer.from(JSON.stringify(answer))
+  const { text, escaped, tail } = reused
+  const parts = [REUSED_HEAD, escaped, REUSED_MIDDLE, text, tail]
+  if (Buffer.byteLength(text) !== text.length || Buffer.byteLength(tail) !== tail.length) return Buffer.from(parts.join(''))
+  const out = Buffer.allocUnsafe(REUSED_HEAD.length + escaped.length + REUSED_MIDDLE.length + text.length + tail.length)
   let at = 0
   for (const part of parts) at += out.write(part, at, 'latin1')
   return out
@@ -250,10 +250,10 @@ export function directToolCall (message: JSONRPCMessage): { tool: Tool, id: stri
   return tool === undefined ? undefined : { tool, id: message.id, args: params.arguments }
 }
 
-/** JSON.stringify of the SDK's answer to a call callTool answered, in the key order its zod copy has, in parts. */
-function directAnswer (id: string | number, result: CallToolResult, call: CallContext): string[] {
+/** The bytes of JSON.stringify of the SDK's answer to a call callTool answered, in the key order its zod copy has. */
+function directAnswer (id: string | number, result: CallToolResult, call: CallContext): Buffer {
   const answered = result.isError === true ? { content: result.content, isError: true } : result
-  return answerParts({ result: answered, jsonrpc: '2.0', id } as JSONRPCMessage, call.answered)
+  return answerBytes({ result: answered, jsonrpc: '2.0', id } as JSONRPCMessage, call.answered)
 }
 
 /**
@@ -325,13 +325,23 @@ interface ForwardedHeaders { accept?: string, 'content-type'?: string, 'mcp-prot
 // What Headers strips from both ends of a value (HTTP whitespace).
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
 
+function isHttpWhitespace (code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d
+}
+
+/** `value` without HTTP whitespace at either end; most values have none, and are not run through the regex. */
+export function trimHttpWhitespace (value: string): string {
+  if (value === '' || (!isHttpWhitespace(value.charCodeAt(0)) && !isHttpWhitespace(value.charCodeAt(value.length - 1)))) return value
+  return value.replace(EDGE_WHITESPACE, '')
+}
+
 function forwardedHeaders (request: FastifyRequest): ForwardedHeaders {
   const forwarded: ForwardedHeaders = {}
   const accept = acceptFor(request.headers.accept)
-  if (accept !== undefined) forwarded.accept = accept.replace(EDGE_WHITESPACE, '')
+  if (accept !== undefined) forwarded.accept = trimHttpWhitespace(accept)
   for (const name of FORWARDED_HEADERS) {
     const value = request.headers[name]
-    if (typeof value === 'string') forwarded[name] = value.replace(EDGE_WHITESPACE, '')
+    if (typeof value === 'string') forwarded[name] = trimHttpWhitespace(value)
   }
   return forwarded
 }
@@ -471,7 +481,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
     const direct = plain === null ? undefined : directToolCall(plain)
     if (direct !== undefined) {
       const result = await callTool(direct.tool, direct.args, call)
-      return reply.code(200).type('application/json').send(utf8Bytes(directAnswer(direct.id, result, call)))
+      return reply.code(200).type('application/json').send(directAnswer(direct.id, result, call))
     }
     // What the SDK hands its handlers as extra.authInfo (callContext reads the call back from it).
     const authInfo: AuthInfo = { token: '', clientId: principal.keyId, scopes: [], extra: { call } }
@@ -479,7 +489,7 @@ export const mcpRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
       const borrowed = await plainServer()
       try {
         const answer = await borrowed.transport.exchange(plain, { authInfo, requestInfo: { headers: { ...headers }, url: new URL(webRequestUrl(request)) } })
-        return reply.code(200).type('application/json').send(utf8Bytes(answerParts(answer, call.answered)))
+        return reply.code(200).type('application/json').send(answerBytes(answer, call.answered))
       } finally {
         if (idlePlainServers.length < MAX_IDLE_SERVERS) idlePlainServers.push(borrowed)
         else await borrowed.server.close()

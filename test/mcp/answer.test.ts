@@ -2,9 +2,9 @@
 // for structuredContent, and its Servers stay connected between requests. What a client reads must be what
 // JSON.stringify of the SDK's answer was: {result: {content: [{type: 'text', text}], structuredContent}, jsonrpc, id},
 // in that order, each concurrent request answered with its own result.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
-import { answerParts, utf8Bytes } from '../../src/mcp/route.js'
+import { answerBytes } from '../../src/mcp/route.js'
 import { eachApp } from '../helpers/app.js'
 import { MCP_HEADERS, referenceSeries, seriesTenant } from '../series/fixtures.js'
 
@@ -12,42 +12,42 @@ import { MCP_HEADERS, referenceSeries, seriesTenant } from '../series/fixtures.j
 const sdkAnswer = (id: string | number, structured: unknown) =>
   JSON.stringify({ result: { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured }, jsonrpc: '2.0', id })
 
-/** The answer's JSON text: its parts joined, as utf8Bytes writes them. */
-const answerText = (...args: Parameters<typeof answerParts>) => answerParts(...args).join('')
+/** The answer's bytes as text, and checked to be the UTF-8 bytes of that text. */
+function answerText (t: Test, ...args: Parameters<typeof answerBytes>): string {
+  const bytes = answerBytes(...args)
+  const text = bytes.toString('utf8')
+  t.equal(bytes.toString('hex'), Buffer.from(text).toString('hex'), 'the bytes are UTF-8')
+  return text
+}
 
-t.test('answerParts: JSON.stringify of the answer, reused text or not', async (t) => {
-  const structured = { data: [{ id: 'a"b', title: 'line\nbreak \u2028 ünïcode', n: 1.5, none: null }], count: 1, page: 1, limit: 20 }
-  const text = JSON.stringify(structured)
-  const answered = { structured, text }
+t.test('answerBytes: the UTF-8 bytes of JSON.stringify of the answer, reused text or not', async (t) => {
+  const results: unknown[] = [
+    { data: [{ id: 'a"b', title: 'line\nbreak \\ tab\t', n: 1.5, none: null }], count: 1, page: 1, limit: 20 },
+    { data: [{ id: 'x', title: 'ünïcode € 𝄞 \u2028' }], count: 1 },
+    { data: [{ id: 'x', title: 'a lone surrogate \uD800 and \uDC00' }], count: 1 },
+    { data: [], count: 0 }
+  ]
   // The SDK answers with its zod copy of the result: equal values, other objects.
   const answer = (id: string | number, result: Record<string, unknown>) => ({ result, jsonrpc: '2.0', id }) as unknown as JSONRPCMessage
-  const copy = () => ({ content: [{ type: 'text', text }], structuredContent: { ...structured } })
-  for (const id of [7, 'req-"1"']) {
-    t.equal(answerText(answer(id, copy()), answered), JSON.stringify(answer(id, copy())), `id ${JSON.stringify(id)}`)
-    t.equal(answerText(answer(id, copy()), answered), sdkAnswer(id, structured))
+  for (const structured of results) {
+    const text = JSON.stringify(structured)
+    const answered = { structured: structured as Record<string, unknown>, text }
+    const copy = () => ({ content: [{ type: 'text', text }], structuredContent: { ...(structured as object) } })
+    for (const id of [7, 'req-"1"', 'ünï-id']) {
+      t.equal(answerText(t, answer(id, copy()), answered), JSON.stringify(answer(id, copy())), `${text.slice(0, 40)}, id ${JSON.stringify(id)}`)
+      t.equal(answerText(t, answer(id, copy()), answered), sdkAnswer(id, structured))
+    }
+    const other = { ...copy(), structuredContent: { ...(structured as object), count: 2 } }
+    t.equal(answerText(t, answer(1, other), answered), JSON.stringify(answer(1, other)), 'another structuredContent is written as it is')
+    const extra = { ...copy(), _meta: { x: 1 } }
+    t.equal(answerText(t, answer(1, extra), answered), JSON.stringify(answer(1, extra)), 'a result with more fields')
+    t.equal(answerText(t, answer(1, copy()), undefined), JSON.stringify(answer(1, copy())), 'no tool answered')
   }
-  const other = { ...copy(), structuredContent: { ...structured, count: 2 } }
-  t.equal(answerText(answer(1, other), answered), JSON.stringify(answer(1, other)), 'another structuredContent is written as it is')
+  const answered = { structured: { a: 1 }, text: '{"a":1}' }
   const withError = { isError: true, content: [{ type: 'text', text: '{"error":{}}' }] }
-  t.equal(answerText(answer(1, withError), answered), JSON.stringify(answer(1, withError)))
-  const extra = { ...copy(), _meta: { x: 1 } }
-  t.equal(answerText(answer(1, extra), answered), JSON.stringify(answer(1, extra)), 'a result with more fields')
-  t.equal(answerText(answer(1, copy()), undefined), JSON.stringify(answer(1, copy())), 'no tool answered')
+  t.equal(answerText(t, answer(1, withError), answered), JSON.stringify(answer(1, withError)))
   const error = { jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'Unknown tool: x' } } as JSONRPCMessage
-  t.equal(answerText(error, answered), JSON.stringify(error))
-})
-
-t.test('utf8Bytes: the UTF-8 bytes of the parts joined, ASCII or not', async (t) => {
-  const cases: string[][] = [
-    ['{"a":', '"plain ascii"', '}'],
-    ['{"a":', '"ünïcode € 𝄞"', '}'],
-    ['ascii first, ', 'then é'],
-    ['a lone surrogate \uD800 written by JSON.stringify: ', JSON.stringify('\uD800')],
-    ['a lone surrogate kept raw: ', '\uDC00'],
-    [''],
-    []
-  ]
-  for (const parts of cases) t.equal(utf8Bytes(parts).toString('hex'), Buffer.from(parts.join('')).toString('hex'), JSON.stringify(parts))
+  t.equal(answerText(t, error, answered), JSON.stringify(error))
 })
 
 t.test('tools/call answers over HTTP: the SDK answer bytes, one result per concurrent request', async (t) => {
