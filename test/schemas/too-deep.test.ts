@@ -4,14 +4,18 @@
 import t from 'tap'
 import { MAX_JSON_DEPTH, tooDeep } from '../../src/schemas/text.js'
 
-/** The walk tooDeep was before issue 12: every container's children pushed with their paths, the last popped first. */
-function earlierTooDeep (value: unknown): string | null {
-  const stack: Array<{ value: unknown, path: string, depth: number }> = [{ value, path: '(root)', depth: 1 }]
-  while (stack.length > 0) {
-    const { value: v, path, depth } = stack.pop()!
-    if (typeof v !== 'object' || v === null) continue
-    if (depth > MAX_JSON_DEPTH) return path
-    for (const [key, child] of Object.entries(v)) stack.push({ value: child, path: path === '(root)' ? key : `${path}.${key}`, depth: depth + 1 })
+/**
+ * What tooDeep answered before issue 12, written as recursion: its walk was depth-first from a stack, so a
+ * container's children were visited last first, and the first container found deeper than the limit named the path.
+ */
+function earlierTooDeep (value: unknown, path = '(root)', depth = 1): string | null {
+  if (typeof value !== 'object' || value === null) return null
+  if (depth > MAX_JSON_DEPTH) return path
+  const entries = Object.entries(value)
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const [key, child] = entries[i]!
+    const found = earlierTooDeep(child, path === '(root)' ? key : `${path}.${key}`, depth + 1)
+    if (found !== null) return found
   }
   return null
 }
