@@ -60,7 +60,9 @@ in its own process; bench/reference-server.ts is the reference.
 
   --duration <s>         seconds per measurement (default 5)
   --rounds <n>           alternating rounds per pair, averaged (default 2)
-  --warmup <s>           seconds of warm-up per route and server (default 1)
+  --warmup <s>           seconds of warm-up per route and server (default 1). V8 keeps optimizing for a while:
+                         on a slow 2-core VM TurboFan still compiled 5 % of the CPU time 10 s into the load and
+                         settled after about 40 s (--trace-opt), so 20 measures the steady state more closely
   --connections <n>      concurrent connections (default 10)
   --engine <postgres|pglite>  one engine only (default: both)
   --url <postgres://…>   PostgreSQL server (default BENCH_DATABASE_URL, TEST_DATABASE_URL, then the local one);
