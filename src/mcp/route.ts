@@ -180,7 +180,9 @@ export function answerBytes (answer: JSONRPCMessage, answered: CallContext['answ
   const { text, escaped, tail } = reused
   const parts = [REUSED_HEAD, escaped, REUSED_MIDDLE, text, tail]
   if (Buffer.byteLength(text) !== text.length || Buffer.byteLength(tail) !== tail.length) return Buffer.from(parts.join(''))
-  const out = Buffer.allocUnsafe(REUSED_HEAD.length + escaped.length + REUSED_MIDDLE.length + text.length + tail.length)
+  let length = 0
+  for (const part of parts) length += part.length
+  const out = Buffer.allocUnsafe(length)
   let at = 0
   for (const part of parts) at += out.write(part, at, 'latin1')
   return out
